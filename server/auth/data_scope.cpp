@@ -1,0 +1,19 @@
+#include "auth/data_scope.hpp"
+
+#include <cstdio>
+
+namespace app::auth {
+
+std::string PathSegment(std::int64_t organisation_id) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "/%08lld", static_cast<long long>(organisation_id));
+    return buffer;
+}
+
+std::string SubtreeUpperBound(const std::string& path) { return path + "0"; }
+
+bool PathInSubtree(const std::string& path, const std::string& subtree_root_path) {
+    return !subtree_root_path.empty() && path >= subtree_root_path && path < SubtreeUpperBound(subtree_root_path);
+}
+
+}  // namespace app::auth

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "auth/login_throttle.hpp"
+#include "auth/password.hpp"
+#include "core/clock.hpp"
+#include "core/principal.hpp"
+#include "db/database.hpp"
+
+namespace app::auth {
+
+struct SessionOptions {
+    std::int64_t session_lifetime_ms = 12LL * 60 * 60 * 1000;
+    PasswordHashCost password_hash_cost = PasswordHashCost::kInteractive;
+    LoginThrottle::Limits throttle;
+};
+
+struct LoginResult {
+    std::string token;  // goes into the cookie; only its hash is stored
+    Principal principal;
+};
+
+// Sign-in, sessions and passwords. Thread-safe.
+class SessionService {
+public:
+    SessionService(db::Database& database, const Clock& clock, SessionOptions options);
+
+    // Throws Error: kInvalidInput for a missing field, kUnauthenticated for wrong credentials or a disabled
+    // account (one message for all, so accounts cannot be probed), kTooManyRequests when throttled.
+    // Every attempt is written to the login log.
+    LoginResult Login(const std::string& username, const std::string& password, const RequestContext& context);
+
+    std::optional<Principal> Authenticate(std::string_view token);
+    void Logout(const RequestContext& context);
+    void LogoutEverywhere(const RequestContext& context);
+    void ChangePassword(const RequestContext& context, const std::string& current_password, const std::string& new_password);
+
+    // The principal for a user (permissions, organisation path, data scope), read in the given session.
+    static std::optional<Principal> LoadPrincipal(db::Session& session, std::int64_t user_id);
+
+    PasswordHashCost GetHashCost() const { return options_.password_hash_cost; }
+
+private:
+    void WriteLoginLog(const std::string& username, std::optional<std::int64_t> user_id, const std::string& path,
+                       bool success, const std::string& reason, const RequestContext& context);
+
+    db::Database& database_;
+    const Clock& clock_;
+    SessionOptions options_;
+    LoginThrottle throttle_;
+    std::string dummy_hash_;  // verified against when the user does not exist, so timing does not tell
+};
+
+}  // namespace app::auth

@@ -1,0 +1,52 @@
+#include "db/placeholders.hpp"
+
+#include <cctype>
+
+namespace app::db {
+
+std::string RewritePlaceholdersForSqlite(std::string_view sql) {
+    std::string result;
+    result.reserve(sql.size());
+    std::size_t index = 0;
+    while (index < sql.size()) {
+        const char c = sql[index];
+        if (c == '\'' || c == '"') {
+            // Copy the quoted run; a doubled quote is an escaped quote and stays inside.
+            const char quote = c;
+            result.push_back(c);
+            ++index;
+            while (index < sql.size()) {
+                result.push_back(sql[index]);
+                if (sql[index] == quote) {
+                    if (index + 1 < sql.size() && sql[index + 1] == quote) {
+                        result.push_back(sql[index + 1]);
+                        index += 2;
+                        continue;
+                    }
+                    ++index;
+                    break;
+                }
+                ++index;
+            }
+        } else if (c == '-' && index + 1 < sql.size() && sql[index + 1] == '-') {
+            while (index < sql.size() && sql[index] != '\n') result.push_back(sql[index++]);
+        } else if (c == '/' && index + 1 < sql.size() && sql[index + 1] == '*') {
+            const auto end = sql.find("*/", index + 2);
+            const auto stop = end == std::string_view::npos ? sql.size() : end + 2;
+            result.append(sql.substr(index, stop - index));
+            index = stop;
+        } else if (c == '$' && index + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[index + 1]))) {
+            result.push_back('?');
+            ++index;
+            while (index < sql.size() && std::isdigit(static_cast<unsigned char>(sql[index]))) {
+                result.push_back(sql[index++]);
+            }
+        } else {
+            result.push_back(c);
+            ++index;
+        }
+    }
+    return result;
+}
+
+}  // namespace app::db

@@ -1,0 +1,134 @@
+#include "system/user_service.hpp"
+
+#include "system/system_test_fixture.hpp"
+
+namespace app::system {
+namespace {
+
+class UserServiceTest : public testing_support::TreeFixture {
+protected:
+    UserService users_{database_.Get(), clock_, auth::PasswordHashCost::kMinimal};
+
+    NewUser ValidUser(std::int64_t organisation) {
+        return {"new.user", "新用户", "Welcome2026", organisation, {RoleId("LP_CADRE")}, "13812345678", "new@example.cn"};
+    }
+};
+
+}  // namespace
+
+TEST_F(UserServiceTest, CreatesAndAuditsInOneTransaction) {
+    const auto context = ContextFor(county_x_cadre_);
+    const User created = users_.Create(context, ValidUser(town_));
+    EXPECT_EQ(created.username, "new.user");
+    EXPECT_EQ(created.organisation_name, "新街口街道工会");
+    EXPECT_TRUE(created.must_change_password);
+    ASSERT_EQ(created.role_names.size(), 1u);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity_type = 'user' AND request_id = 'test-request'"), 1);
+    const auto after = database_->Read([](db::Session& session) {
+        return session.Query("SELECT after_json FROM audit_log WHERE entity_type = 'user'").Front().GetString(0);
+    });
+    EXPECT_NE(after.find("new.user"), std::string::npos);
+    EXPECT_EQ(after.find("password"), std::string::npos);
+}
+
+TEST_F(UserServiceTest, ListsOnlyTheCallersSubtree) {
+    const auto county_x = users_.List(ContextFor(county_x_cadre_), {}, {1, 50});
+    std::set<std::string> names;
+    for (const auto& user : county_x.items) names.insert(user.username);
+    EXPECT_EQ(names, (std::set<std::string>{"county_x", "town_t"}));
+    EXPECT_EQ(county_x.total, 2);
+    EXPECT_EQ(users_.List(ContextFor(admin_), {}, {1, 50}).total, 4);
+    UserFilter filter;
+    filter.keyword = "COUNTY";
+    EXPECT_EQ(users_.List(ContextFor(admin_), filter, {1, 50}).total, 2);
+    filter.keyword = "%";  // a literal percent, not a wildcard
+    EXPECT_EQ(users_.List(ContextFor(admin_), filter, {1, 50}).total, 0);
+    UserFilter by_organisation;
+    by_organisation.organisation_id = county_y_;  // outside county X: filters to nothing
+    EXPECT_EQ(users_.List(ContextFor(county_x_cadre_), by_organisation, {1, 50}).total, 0);
+}
+
+TEST_F(UserServiceTest, OtherCountysUsersAreNotFound) {
+    const auto context = ContextFor(county_x_cadre_);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Get(context, county_y_cadre_); }), ErrorCode::kNotFound);
+    EXPECT_EQ(testing_support::CodeOf([&] {
+                  users_.Update(context, county_y_cadre_, {"x", county_y_, {RoleId("LP_CADRE")}, "", "", UserStatus::kActive});
+              }),
+              ErrorCode::kNotFound);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Delete(context, county_y_cadre_); }), ErrorCode::kNotFound);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.ResetPassword(context, county_y_cadre_, "Another2026"); }), ErrorCode::kNotFound);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), 0);
+}
+
+TEST_F(UserServiceTest, BadInputNamesEveryFieldAndStoresNothing) {
+    NewUser bad{"1x", "", "short", county_y_, {}, "12345", "not-an-email"};
+    try {
+        users_.Create(ContextFor(county_x_cadre_), bad);
+        FAIL();
+    } catch (const Error& error) {
+        const auto& fields = error.GetFieldErrors();
+        for (const char* field : {"username", "password", "phone", "email", "organisationId", "roleIds"}) {
+            EXPECT_TRUE(fields.count(field)) << field;
+        }
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM users"), 4);
+}
+
+TEST_F(UserServiceTest, DuplicateUsernameIsAConflictOnTheField) {
+    const auto context = ContextFor(admin_);
+    users_.Create(context, ValidUser(town_));
+    try {
+        users_.Create(context, ValidUser(county_y_));
+        FAIL();
+    } catch (const Error& error) {
+        EXPECT_EQ(error.GetCode(), ErrorCode::kConflict);
+        EXPECT_TRUE(error.GetFieldErrors().count("username"));
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM users"), 5);
+}
+
+TEST_F(UserServiceTest, CannotGrantARoleWithPermissionsTheCallerLacks) {
+    NewUser user = ValidUser(town_);
+    user.role_ids = {RoleId("PLATFORM_ADMIN")};
+    try {
+        users_.Create(ContextFor(county_x_cadre_), user);
+        FAIL();
+    } catch (const Error& error) {
+        EXPECT_TRUE(error.GetFieldErrors().count("roleIds"));
+    }
+}
+
+TEST_F(UserServiceTest, UpdateDisableAndDeleteAreAudited) {
+    const auto context = ContextFor(admin_);
+    const User created = users_.Create(context, ValidUser(town_));
+    const User changed = users_.Update(context, created.id, {"改名", county_x_, {RoleId("AUDITOR")}, "", "", UserStatus::kDisabled});
+    EXPECT_EQ(changed.display_name, "改名");
+    EXPECT_EQ(changed.status, UserStatus::kDisabled);
+    EXPECT_EQ(changed.role_names, std::vector<std::string>{"审计员"});
+    users_.Delete(context, created.id);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Get(context, created.id); }), ErrorCode::kNotFound);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'user'"), 3);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND before_json IS NOT NULL AND after_json IS NOT NULL"), 1);
+}
+
+TEST_F(UserServiceTest, CannotDisableOrDeleteOneself) {
+    const auto context = ContextFor(county_x_cadre_);
+    EXPECT_EQ(testing_support::CodeOf([&] {
+                  users_.Update(context, county_x_cadre_, {"x", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kDisabled});
+              }),
+              ErrorCode::kInvalidInput);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Delete(context, county_x_cadre_); }), ErrorCode::kConflict);
+}
+
+TEST_F(UserServiceTest, ValidatorsAcceptAndRejectTheRightShapes) {
+    EXPECT_FALSE(CheckUsername("county_cadre"));
+    EXPECT_TRUE(CheckUsername("王伟"));
+    EXPECT_TRUE(CheckUsername("ab"));
+    EXPECT_FALSE(CheckPhone(""));
+    EXPECT_FALSE(CheckPhone("13912345678"));
+    EXPECT_TRUE(CheckPhone("12912345678"));
+    EXPECT_FALSE(CheckEmail("a@b.cn"));
+    EXPECT_TRUE(CheckEmail("a@b"));
+}
+
+}  // namespace app::system
