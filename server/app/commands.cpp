@@ -12,6 +12,7 @@
 #include "db/migrator.hpp"
 #include "db/sqlite/sqlite_database.hpp"
 #include "http/dispatcher.hpp"
+#include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "system/bootstrap.hpp"
@@ -95,6 +96,11 @@ int Serve(config::Config config, const ServeFlags& flags) {
                                     config.auth_session_hours * 3600};
     system::RegisterAuthRoutes(router, services);
     system::RegisterSystemRoutes(router, services);
+    std::string api_description;  // filled below, once the table is complete (it describes itself too)
+    router.Add({.method = http::Method::kGet, .path = "/api/v1/openapi.json", .access = http::Access::kPublic, .tag = "system",
+                .summary = "This API's OpenAPI 3 description, generated from the route table"},
+               [&api_description](http::Request&) { return http::Response::Json(api_description); });
+    api_description = http::BuildOpenApiDocument(router, ANKANG_VERSION);
 
     std::unique_ptr<http::StaticFiles> static_files;
     if (std::filesystem::is_directory(config.server_static_dir)) {
