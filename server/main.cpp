@@ -1,9 +1,9 @@
 // Composition root: command line → configuration → the chosen command (which wires database, services,
 // routes and the server explicitly; nothing registers itself).
-#include <CLI/CLI.hpp>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -22,7 +22,9 @@ public:
         const std::string& id = app::log_context::CurrentRequestId();
         destination.append(id.data(), id.data() + id.size());
     }
-    std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<RequestIdFlag>(); }
+    std::unique_ptr<custom_flag_formatter> clone() const override {
+        return std::make_unique<RequestIdFlag>();
+    }
 };
 
 void SetUpLogging(const std::string& level) {
@@ -50,16 +52,19 @@ int main(int argc, char** argv) {
     serve->add_option("--listen", serve_flags.listen, "address to listen on");
     serve->add_option("--static", serve_flags.static_dir, "directory of the built web front end");
 
-    auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and create the admin account");
+    auto* migrate =
+        cli.add_subcommand("migrate", "Apply pending database migrations and create the admin account");
     auto* demo = cli.add_subcommand("demo", "Create the demo province and demo accounts");
 
     auto* user = cli.add_subcommand("user", "Manage accounts");
     user->require_subcommand(1);
     app::commands::UserFlags user_flags;
-    auto* user_add = user->add_subcommand("add", "Create an account (must change the password at first sign-in)");
+    auto* user_add =
+        user->add_subcommand("add", "Create an account (must change the password at first sign-in)");
     user_add->add_option("--username", user_flags.username)->required();
     user_add->add_option("--display-name", user_flags.display_name)->required();
-    user_add->add_option("--organisation", user_flags.organisation_code, "organisation code, e.g. 320102")->required();
+    user_add->add_option("--organisation", user_flags.organisation_code, "organisation code, e.g. 320102")
+        ->required();
     user_add->add_option("--role", user_flags.role_codes, "role code, repeatable")->required();
     user_add->add_option("--password", user_flags.password)->required();
     std::string password_username;
@@ -81,7 +86,8 @@ int main(int argc, char** argv) {
     try {
         auto environment = app::config::ReadEnvironment();
         if (!config_file) {
-            if (auto found = environment.find("ANKANG_CONFIG"); found != environment.end()) config_file = found->second;
+            if (auto found = environment.find("ANKANG_CONFIG"); found != environment.end())
+                config_file = found->second;
         }
         app::config::Config config = app::config::Load(config_file, environment);
         if (database_url) {
@@ -106,7 +112,8 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const app::Error& error) {
         std::string fields;
-        for (const auto& [field, message] : error.GetFieldErrors()) fields += " " + field + ": " + message.zh + " / " + message.en + ";";
+        for (const auto& [field, message] : error.GetFieldErrors())
+            fields += " " + field + ": " + message.zh + " / " + message.en + ";";
         std::cerr << "error: " << error.GetMessage().zh << " / " << error.GetMessage().en << fields << "\n";
         return 1;
     } catch (const std::exception& error) {

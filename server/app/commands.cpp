@@ -23,22 +23,26 @@ namespace app::commands {
 namespace {
 
 auth::PasswordHashCost HashCost(const config::Config& config) {
-    return config.auth_password_hash == "minimal" ? auth::PasswordHashCost::kMinimal : auth::PasswordHashCost::kInteractive;
+    return config.auth_password_hash == "minimal" ? auth::PasswordHashCost::kMinimal
+                                                  : auth::PasswordHashCost::kInteractive;
 }
 
 std::unique_ptr<db::Database> OpenAndMigrate(const config::Config& config) {
     if (config.database_url.rfind("sqlite:", 0) == 0) {
         const std::filesystem::path file(config.database_url.substr(7));
-        if (file.has_parent_path() && file != ":memory:") std::filesystem::create_directories(file.parent_path());
+        if (file.has_parent_path() && file != ":memory:")
+            std::filesystem::create_directories(file.parent_path());
     }
-    auto database = db::OpenDatabase(config.database_url, {.read_connections = static_cast<int>(config.database_read_connections)});
+    auto database = db::OpenDatabase(
+        config.database_url, {.read_connections = static_cast<int>(config.database_read_connections)});
     db::Migrate(*database);
     return database;
 }
 
 void Bootstrap(db::Database& database, const config::Config& config) {
-    system::EnsureBootstrapped(database, SystemClock(),
-                               {config.organisation_root_name, config.auth_initial_admin_password, HashCost(config)});
+    system::EnsureBootstrapped(
+        database, SystemClock(),
+        {config.organisation_root_name, config.auth_initial_admin_password, HashCost(config)});
 }
 
 // Command-line operations act as the platform operator: the root organisation, every permission.
@@ -49,9 +53,11 @@ RequestContext OperatorContext(db::Database& database, const std::set<std::strin
     context.principal.data_scope = DataScope::kSubtree;
     context.principal.permissions.assign(permissions.begin(), permissions.end());
     const auto root = database.Read([](db::Session& session) {
-        return session.Query("SELECT id, path FROM organisations WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+        return session.Query(
+            "SELECT id, path FROM organisations WHERE parent_id IS NULL ORDER BY id LIMIT 1");
     });
-    if (root.Empty()) throw std::runtime_error("the database has no root organisation; run `ankang migrate` first");
+    if (root.Empty())
+        throw std::runtime_error("the database has no root organisation; run `ankang migrate` first");
     context.principal.organisation_id = root.Front().GetInt64(0);
     context.principal.organisation_path = root.Front().GetString(1);
     return context;
@@ -76,11 +82,11 @@ int Serve(config::Config config, const ServeFlags& flags) {
     auto database = OpenAndMigrate(config);
     Bootstrap(*database, config);
     const SystemClock clock;
-    auth::SessionService sessions(
-        *database, clock,
-        {config.auth_session_hours * 3600 * 1000, HashCost(config),
-         {static_cast<int>(config.auth_max_failures_per_account), static_cast<int>(config.auth_max_failures_per_address),
-          15 * 60 * 1000}});
+    auth::SessionService sessions(*database, clock,
+                                  {config.auth_session_hours * 3600 * 1000,
+                                   HashCost(config),
+                                   {static_cast<int>(config.auth_max_failures_per_account),
+                                    static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}});
 
     http::Router router;
     organisations::OrganisationService organisation_service(*database);
@@ -92,12 +98,21 @@ int Serve(config::Config config, const ServeFlags& flags) {
     system::RoleService roles(*database, clock, known_permissions);
     system::DictionaryService dictionaries(*database, clock);
     system::LogService logs(*database);
-    system::SystemServices services{*database, sessions, users, roles, dictionaries, logs, config.server_secure_cookie,
+    system::SystemServices services{*database,
+                                    sessions,
+                                    users,
+                                    roles,
+                                    dictionaries,
+                                    logs,
+                                    config.server_secure_cookie,
                                     config.auth_session_hours * 3600};
     system::RegisterAuthRoutes(router, services);
     system::RegisterSystemRoutes(router, services);
     std::string api_description;  // filled below, once the table is complete (it describes itself too)
-    router.Add({.method = http::Method::kGet, .path = "/api/v1/openapi.json", .access = http::Access::kPublic, .tag = "system",
+    router.Add({.method = http::Method::kGet,
+                .path = "/api/v1/openapi.json",
+                .access = http::Access::kPublic,
+                .tag = "system",
                 .summary = "This API's OpenAPI 3 description, generated from the route table"},
                [&api_description](http::Request&) { return http::Response::Json(api_description); });
     api_description = http::BuildOpenApiDocument(router, ANKANG_VERSION);
@@ -108,8 +123,9 @@ int Serve(config::Config config, const ServeFlags& flags) {
     } else {
         spdlog::warn("static directory {} not found; only the API is served", config.server_static_dir);
     }
-    http::Dispatcher dispatcher(router, [&sessions](std::string_view token) { return sessions.Authenticate(token); },
-                                std::move(static_files));
+    http::Dispatcher dispatcher(
+        router, [&sessions](std::string_view token) { return sessions.Authenticate(token); },
+        std::move(static_files));
     http::ServerOptions options;
     options.address = config.server_listen;
     options.port = static_cast<std::uint16_t>(config.server_port);
@@ -130,7 +146,8 @@ int Migrate(const config::Config& config) {
     auto database = db::OpenDatabase(config.database_url, {.read_connections = 1});
     const auto report = db::Migrate(*database);
     Bootstrap(*database, config);
-    std::printf("schema at version %d (%zu migration(s) applied now)\n", report.current_version, report.applied.size());
+    std::printf("schema at version %d (%zu migration(s) applied now)\n", report.current_version,
+                report.applied.size());
     return 0;
 }
 
@@ -155,24 +172,30 @@ int UserAdd(const config::Config& config, const UserFlags& flags) {
     const RequestContext context = OperatorContext(*database, AllPermissions());
     system::NewUser user{flags.username, flags.display_name, flags.password, 0, {}, "", ""};
     database->Read([&](db::Session& session) {
-        const auto organisation = session.Query("SELECT id FROM organisations WHERE code = $1", flags.organisation_code);
-        if (organisation.Empty()) throw Error::InvalidField("organisation", {"组织编码不存在", "No organisation has this code"});
+        const auto organisation =
+            session.Query("SELECT id FROM organisations WHERE code = $1", flags.organisation_code);
+        if (organisation.Empty())
+            throw Error::InvalidField("organisation", {"组织编码不存在", "No organisation has this code"});
         user.organisation_id = organisation.Front().GetInt64(0);
         for (const auto& code : flags.role_codes) {
             const auto role = session.Query("SELECT id FROM roles WHERE code = $1", code);
-            if (role.Empty()) throw Error::InvalidField("role", {"角色编码不存在：" + code, "No role has the code " + code});
+            if (role.Empty())
+                throw Error::InvalidField("role",
+                                          {"角色编码不存在：" + code, "No role has the code " + code});
             user.role_ids.push_back(role.Front().GetInt64(0));
         }
     });
     const auto created = users.Create(context, user);
-    std::printf("user %s created (id %lld); the password must be changed at first sign-in\n", created.username.c_str(),
-                static_cast<long long>(created.id));
+    std::printf("user %s created (id %lld); the password must be changed at first sign-in\n",
+                created.username.c_str(), static_cast<long long>(created.id));
     return 0;
 }
 
 namespace {
 std::int64_t UserIdByName(db::Database& database, const std::string& username) {
-    const auto found = database.Read([&](db::Session& session) { return session.Query("SELECT id FROM users WHERE username = $1", username); });
+    const auto found = database.Read([&](db::Session& session) {
+        return session.Query("SELECT id FROM users WHERE username = $1", username);
+    });
     if (found.Empty()) throw Error::InvalidField("username", {"用户不存在", "No such user"});
     return found.Front().GetInt64(0);
 }
@@ -182,7 +205,8 @@ int UserPassword(const config::Config& config, const std::string& username, cons
     auto database = OpenAndMigrate(config);
     const SystemClock clock;
     system::UserService users(*database, clock, HashCost(config));
-    users.ResetPassword(OperatorContext(*database, AllPermissions()), UserIdByName(*database, username), password);
+    users.ResetPassword(OperatorContext(*database, AllPermissions()), UserIdByName(*database, username),
+                        password);
     std::printf("password of %s reset; it must be changed at the next sign-in\n", username.c_str());
     return 0;
 }
@@ -194,14 +218,16 @@ int UserDisable(const config::Config& config, const std::string& username) {
     const RequestContext context = OperatorContext(*database, AllPermissions());
     const auto user = users.Get(context, UserIdByName(*database, username));
     users.Update(context, user.id,
-                 {user.display_name, user.organisation_id, user.role_ids, user.phone, user.email, system::UserStatus::kDisabled});
+                 {user.display_name, user.organisation_id, user.role_ids, user.phone, user.email,
+                  system::UserStatus::kDisabled});
     std::printf("user %s disabled and signed out everywhere\n", username.c_str());
     return 0;
 }
 
 int Backup(const config::Config& config, const std::string& destination) {
     if (config.database_url.rfind("sqlite:", 0) != 0) {
-        std::fprintf(stderr, "backup: only for SQLite; for PostgreSQL use pg_dump (see docs/operations.md)\n");
+        std::fprintf(stderr,
+                     "backup: only for SQLite; for PostgreSQL use pg_dump (see docs/operations.md)\n");
         return 2;
     }
     if (std::filesystem::exists(destination)) {

@@ -22,12 +22,13 @@ struct Setting {
     std::function<std::string(const Config&)> get;
 };
 
-std::int64_t ParseInteger(const std::string& key, const std::string& text, std::int64_t minimum, std::int64_t maximum) {
+std::int64_t ParseInteger(const std::string& key, const std::string& text, std::int64_t minimum,
+                          std::int64_t maximum) {
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || value < minimum || value > maximum) {
-        throw ConfigError("setting " + key + ": '" + text + "' is not a whole number from " + std::to_string(minimum) +
-                          " to " + std::to_string(maximum));
+        throw ConfigError("setting " + key + ": '" + text + "' is not a whole number from " +
+                          std::to_string(minimum) + " to " + std::to_string(maximum));
     }
     return value;
 }
@@ -38,7 +39,8 @@ bool ParseBool(const std::string& key, const std::string& text) {
     throw ConfigError("setting " + key + ": '" + text + "' is not true or false");
 }
 
-std::string OneOf(const std::string& key, const std::string& text, std::initializer_list<const char*> allowed) {
+std::string OneOf(const std::string& key, const std::string& text,
+                  std::initializer_list<const char*> allowed) {
     std::string list;
     for (const char* option : allowed) {
         if (text == option) return text;
@@ -52,14 +54,15 @@ std::string NonEmpty(const std::string& key, const std::string& text) {
     return text;
 }
 
-#define ANKANG_INTEGER(KEY, FIELD, MIN, MAX)                                                                       \
-    Setting {                                                                                                       \
-        KEY, [](Config& c, const std::string& v) { c.FIELD = ParseInteger(KEY, v, MIN, MAX); },                     \
-            [](const Config& c) { return std::to_string(c.FIELD); }                                                  \
+#define ANKANG_INTEGER(KEY, FIELD, MIN, MAX)                                                    \
+    Setting {                                                                                   \
+        KEY, [](Config& c, const std::string& v) { c.FIELD = ParseInteger(KEY, v, MIN, MAX); }, \
+            [](const Config& c) { return std::to_string(c.FIELD); }                             \
     }
-#define ANKANG_TEXT(KEY, FIELD)                                                                                    \
-    Setting {                                                                                                       \
-        KEY, [](Config& c, const std::string& v) { c.FIELD = NonEmpty(KEY, v); }, [](const Config& c) { return c.FIELD; } \
+#define ANKANG_TEXT(KEY, FIELD)                                                   \
+    Setting {                                                                     \
+        KEY, [](Config& c, const std::string& v) { c.FIELD = NonEmpty(KEY, v); }, \
+            [](const Config& c) { return c.FIELD; }                               \
     }
 
 const std::vector<Setting>& Settings() {
@@ -68,12 +71,17 @@ const std::vector<Setting>& Settings() {
         ANKANG_INTEGER("server.port", server_port, 0, 65535),
         ANKANG_INTEGER("server.worker_threads", server_worker_threads, 1, 256),
         ANKANG_TEXT("server.static_dir", server_static_dir),
-        Setting{"server.secure_cookie", [](Config& c, const std::string& v) { c.server_secure_cookie = ParseBool("server.secure_cookie", v); },
+        Setting{"server.secure_cookie",
+                [](Config& c, const std::string& v) {
+                    c.server_secure_cookie = ParseBool("server.secure_cookie", v);
+                },
                 [](const Config& c) { return std::string(c.server_secure_cookie ? "true" : "false"); }},
         Setting{"database.url",
                 [](Config& c, const std::string& v) {
-                    if (!text::StartsWith(v, "sqlite:") && !text::StartsWith(v, "postgresql://") && !text::StartsWith(v, "postgres://")) {
-                        throw ConfigError("setting database.url: '" + db::RedactUrl(v) + "' must start with sqlite: or postgresql://");
+                    if (!text::StartsWith(v, "sqlite:") && !text::StartsWith(v, "postgresql://") &&
+                        !text::StartsWith(v, "postgres://")) {
+                        throw ConfigError("setting database.url: '" + db::RedactUrl(v) +
+                                          "' must start with sqlite: or postgresql://");
                     }
                     c.database_url = v;
                 },
@@ -81,16 +89,22 @@ const std::vector<Setting>& Settings() {
         ANKANG_INTEGER("database.read_connections", database_read_connections, 1, 64),
         ANKANG_INTEGER("auth.session_hours", auth_session_hours, 1, 24 * 30),
         Setting{"auth.password_hash",
-                [](Config& c, const std::string& v) { c.auth_password_hash = OneOf("auth.password_hash", v, {"interactive", "minimal"}); },
+                [](Config& c, const std::string& v) {
+                    c.auth_password_hash = OneOf("auth.password_hash", v, {"interactive", "minimal"});
+                },
                 [](const Config& c) { return c.auth_password_hash; }},
         Setting{"auth.initial_admin_password",
-                [](Config& c, const std::string& v) { c.auth_initial_admin_password = NonEmpty("auth.initial_admin_password", v); },
+                [](Config& c, const std::string& v) {
+                    c.auth_initial_admin_password = NonEmpty("auth.initial_admin_password", v);
+                },
                 [](const Config&) { return std::string("***"); }},
         ANKANG_INTEGER("auth.max_failures_per_account", auth_max_failures_per_account, 1, 1000),
         ANKANG_INTEGER("auth.max_failures_per_address", auth_max_failures_per_address, 1, 100000),
         ANKANG_TEXT("organisation.root_name", organisation_root_name),
         Setting{"log.level",
-                [](Config& c, const std::string& v) { c.log_level = OneOf("log.level", v, {"trace", "debug", "info", "warn", "error"}); },
+                [](Config& c, const std::string& v) {
+                    c.log_level = OneOf("log.level", v, {"trace", "debug", "info", "warn", "error"});
+                },
                 [](const Config& c) { return c.log_level; }},
     };
     return settings;
@@ -105,7 +119,8 @@ const Setting* Find(const std::string& key) {
 
 std::string EnvironmentName(const std::string& key) {
     std::string name = "ANKANG_";
-    for (char c : key) name.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    for (char c : key)
+        name.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     return name;
 }
 
@@ -123,7 +138,8 @@ std::map<std::string, std::string> ReadEnvironment() {
     for (char** entry = environ; entry && *entry; ++entry) {
         const std::string_view text(*entry);
         const auto equals = text.find('=');
-        if (equals != std::string_view::npos) environment.emplace(text.substr(0, equals), text.substr(equals + 1));
+        if (equals != std::string_view::npos)
+            environment.emplace(text.substr(0, equals), text.substr(equals + 1));
     }
     return environment;
 }
@@ -136,12 +152,15 @@ Config Load(const std::optional<std::string>& file, const std::map<std::string, 
             table = toml::parse_file(*file);
         } catch (const toml::parse_error& error) {
             std::ostringstream message;
-            message << "config file " << *file << ": " << error.description() << " at line " << error.source().begin.line;
+            message << "config file " << *file << ": " << error.description() << " at line "
+                    << error.source().begin.line;
             throw ConfigError(message.str());
         }
         for (const auto& [section, node] : table) {
             const auto* entries = node.as_table();
-            if (!entries) throw ConfigError("config file " + *file + ": '" + std::string(section.str()) + "' must be a [section]");
+            if (!entries)
+                throw ConfigError("config file " + *file + ": '" + std::string(section.str()) +
+                                  "' must be a [section]");
             for (const auto& [name, value] : *entries) {
                 const std::string key = std::string(section.str()) + "." + std::string(name.str());
                 const Setting* setting = Find(key);
@@ -151,10 +170,13 @@ Config Load(const std::optional<std::string>& file, const std::map<std::string, 
         }
     }
     std::map<std::string, const Setting*> by_environment_name;
-    for (const Setting& setting : Settings()) by_environment_name.emplace(EnvironmentName(setting.key), &setting);
+    for (const Setting& setting : Settings())
+        by_environment_name.emplace(EnvironmentName(setting.key), &setting);
     for (const auto& [name, value] : environment) {
         // ANKANG_TEST_* belongs to the test suites, ANKANG_CONFIG names the file.
-        if (!text::StartsWith(name, "ANKANG_") || text::StartsWith(name, "ANKANG_TEST_") || name == "ANKANG_CONFIG") continue;
+        if (!text::StartsWith(name, "ANKANG_") || text::StartsWith(name, "ANKANG_TEST_") ||
+            name == "ANKANG_CONFIG")
+            continue;
         const auto found = by_environment_name.find(name);
         if (found == by_environment_name.end()) throw ConfigError("unknown environment variable " + name);
         found->second->set(config, value);

@@ -9,7 +9,8 @@
 namespace app::config {
 namespace {
 std::string WriteFile(const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() / ("ankang-config-" + std::to_string(::getpid()) + ".toml");
+    const auto path =
+        std::filesystem::temp_directory_path() / ("ankang-config-" + std::to_string(::getpid()) + ".toml");
     std::ofstream(path) << text;
     return path.string();
 }
@@ -25,8 +26,10 @@ std::string MessageOf(const std::function<void()>& action) {
 }  // namespace
 
 TEST(ConfigTest, DefaultsThenFileThenEnvironment) {
-    const std::string file = WriteFile("[server]\nport = 9000\nlisten = \"0.0.0.0\"\n[database]\nurl = \"sqlite:/tmp/x.db\"\n");
-    const Config config = Load(file, {{"ANKANG_SERVER_PORT", "9100"}, {"HOME", "/root"}, {"ANKANG_TEST_DATABASE_URL", "ignored"}});
+    const std::string file =
+        WriteFile("[server]\nport = 9000\nlisten = \"0.0.0.0\"\n[database]\nurl = \"sqlite:/tmp/x.db\"\n");
+    const Config config = Load(
+        file, {{"ANKANG_SERVER_PORT", "9100"}, {"HOME", "/root"}, {"ANKANG_TEST_DATABASE_URL", "ignored"}});
     EXPECT_EQ(config.server_port, 9100);
     EXPECT_EQ(config.server_listen, "0.0.0.0");
     EXPECT_EQ(config.database_url, "sqlite:/tmp/x.db");
@@ -34,16 +37,30 @@ TEST(ConfigTest, DefaultsThenFileThenEnvironment) {
 }
 
 TEST(ConfigTest, UnknownKeysAndBadValuesNameThemselves) {
-    EXPECT_NE(MessageOf([] { Load(WriteFile("[server]\nprot = 1\n"), {}); }).find("server.prot"), std::string::npos);
-    EXPECT_NE(MessageOf([] { Load(std::nullopt, {{"ANKANG_SERVER_PROT", "1"}}); }).find("ANKANG_SERVER_PROT"), std::string::npos);
-    EXPECT_NE(MessageOf([] { Load(std::nullopt, {{"ANKANG_SERVER_PORT", "70000"}}); }).find("server.port"), std::string::npos);
-    EXPECT_NE(MessageOf([] { Load(std::nullopt, {{"ANKANG_DATABASE_URL", "mysql://x"}}); }).find("database.url"), std::string::npos);
-    EXPECT_NE(MessageOf([] { Load(std::nullopt, {{"ANKANG_LOG_LEVEL", "loud"}}); }).find("log.level"), std::string::npos);
+    EXPECT_NE(MessageOf([] { Load(WriteFile("[server]\nprot = 1\n"), {}); }).find("server.prot"),
+              std::string::npos);
+    EXPECT_NE(MessageOf([] {
+                  Load(std::nullopt, {{"ANKANG_SERVER_PROT", "1"}});
+              }).find("ANKANG_SERVER_PROT"),
+              std::string::npos);
+    EXPECT_NE(MessageOf([] {
+                  Load(std::nullopt, {{"ANKANG_SERVER_PORT", "70000"}});
+              }).find("server.port"),
+              std::string::npos);
+    EXPECT_NE(MessageOf([] {
+                  Load(std::nullopt, {{"ANKANG_DATABASE_URL", "mysql://x"}});
+              }).find("database.url"),
+              std::string::npos);
+    EXPECT_NE(MessageOf([] {
+                  Load(std::nullopt, {{"ANKANG_LOG_LEVEL", "loud"}});
+              }).find("log.level"),
+              std::string::npos);
     EXPECT_NE(MessageOf([] { Load(WriteFile("[server\n"), {}); }).find("line"), std::string::npos);
 }
 
 TEST(ConfigTest, DescribeMasksSecrets) {
-    Config config = Load(std::nullopt, {{"ANKANG_DATABASE_URL", "postgresql://ankang:topsecret@127.0.0.1/ankang"}});
+    Config config =
+        Load(std::nullopt, {{"ANKANG_DATABASE_URL", "postgresql://ankang:topsecret@127.0.0.1/ankang"}});
     const std::string text = Describe(config);
     EXPECT_EQ(text.find("topsecret"), std::string::npos);
     EXPECT_EQ(text.find("Admin@12345"), std::string::npos);

@@ -42,17 +42,23 @@ std::string UnionName(const Division& division) {
     switch (division.level) {
         case 1:
         case 2:
-        case 3: return division.name + "总工会";
-        default: return division.name + "工会";
+        case 3:
+            return division.name + "总工会";
+        default:
+            return division.name + "工会";
     }
 }
 
 const char* OrgType(int level) {
     switch (level) {
-        case 1: return "PROVINCIAL_FED";
-        case 2: return "CITY_FED";
-        case 3: return "COUNTY_FED";
-        default: return "TOWN_STREET_PARK";
+        case 1:
+            return "PROVINCIAL_FED";
+        case 2:
+            return "CITY_FED";
+        case 3:
+            return "COUNTY_FED";
+        default:
+            return "TOWN_STREET_PARK";
     }
 }
 
@@ -74,16 +80,19 @@ constexpr DemoAccount kAccounts[] = {
     {"auditor", "赵敏", "320000", "AUDITOR", "13905140006"},
 };
 
-constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "马", "胡", "郭"};
-constexpr const char* kGivenNames[] = {"志强", "秀英", "海燕", "建华", "丽娟", "国庆", "晓东", "春梅", "文博", "玉兰",
-                                       "明辉", "雪梅", "立新", "桂芳", "俊杰", "慧敏", "永刚", "淑珍", "子涵", "宏伟"};
+constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵",
+                                     "周", "吴", "徐", "孙", "朱", "马", "胡", "郭"};
+constexpr const char* kGivenNames[] = {"志强", "秀英", "海燕", "建华", "丽娟", "国庆", "晓东",
+                                       "春梅", "文博", "玉兰", "明辉", "雪梅", "立新", "桂芳",
+                                       "俊杰", "慧敏", "永刚", "淑珍", "子涵", "宏伟"};
 
 }  // namespace
 
 DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::PasswordHashCost hash_cost) {
     DemoReport report;
-    const bool present = database.Read(
-        [](db::Session& session) { return !session.Query("SELECT 1 FROM organisations WHERE code = '320000'").Empty(); });
+    const bool present = database.Read([](db::Session& session) {
+        return !session.Query("SELECT 1 FROM organisations WHERE code = '320000'").Empty();
+    });
     if (present) return report;
 
     const std::vector<Division> divisions = ParseDivisions();
@@ -92,14 +101,16 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
     const std::int64_t now = clock.Now();
 
     database.Write([&](db::Session& session) {
-        const db::Result root = session.Query("SELECT id FROM organisations WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+        const db::Result root =
+            session.Query("SELECT id FROM organisations WHERE parent_id IS NULL ORDER BY id LIMIT 1");
         if (root.Empty()) throw std::runtime_error("the database is not bootstrapped (no root organisation)");
         const std::int64_t root_id = root.Front().GetInt64(0);
         std::map<std::string, std::int64_t> id_by_code;
         for (const Division& division : divisions) {
             if (division.level == 1) {
                 session.Execute(
-                    "UPDATE organisations SET name = $1, code = $2, admin_division_code = $2, updated_at = $3 WHERE id = $4",
+                    "UPDATE organisations SET name = $1, code = $2, admin_division_code = $2, updated_at = "
+                    "$3 WHERE id = $4",
                     UnionName(division), division.code, now, root_id);
                 id_by_code[division.code] = root_id;
                 continue;
@@ -107,27 +118,35 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
             const auto parent = id_by_code.find(division.parent_code);
             if (parent == id_by_code.end()) continue;  // a division whose parent the package does not list
             id_by_code[division.code] = organisations::OrganisationService::Insert(
-                session, {parent->second, UnionName(division), division.code, OrgType(division.level), division.level, division.code},
+                session,
+                {parent->second, UnionName(division), division.code, OrgType(division.level), division.level,
+                 division.code},
                 now);
             ++report.organisations;
         }
 
-        auto add_user = [&](const std::string& username, const std::string& display_name, std::int64_t organisation_id,
-                            const std::string& role_code, const std::string& phone) {
-            const std::int64_t id =
-                session
-                    .Query("INSERT INTO users (username, display_name, password_hash, organisation_id, phone, email, status, "
-                           "must_change_password, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', 0, $7, $7) "
-                           "RETURNING id",
-                           username, display_name, password_hash, organisation_id, phone, username + "@demo.ankang.local", now)
-                    .Front()
-                    .GetInt64(0);
-            session.Execute("INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE code = $2", id, role_code);
+        auto add_user = [&](const std::string& username, const std::string& display_name,
+                            std::int64_t organisation_id, const std::string& role_code,
+                            const std::string& phone) {
+            const std::int64_t id = session
+                                        .Query(
+                                            "INSERT INTO users (username, display_name, password_hash, "
+                                            "organisation_id, phone, email, status, "
+                                            "must_change_password, created_at, updated_at) VALUES ($1, $2, "
+                                            "$3, $4, $5, $6, 'ACTIVE', 0, $7, $7) "
+                                            "RETURNING id",
+                                            username, display_name, password_hash, organisation_id, phone,
+                                            username + "@demo.ankang.local", now)
+                                        .Front()
+                                        .GetInt64(0);
+            session.Execute(
+                "INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE code = $2", id,
+                role_code);
             ++report.users;
         };
         for (const DemoAccount& account : kAccounts) {
-            add_user(account.username, account.display_name, id_by_code.at(account.organisation_code), account.role_code,
-                     account.phone);
+            add_user(account.username, account.display_name, id_by_code.at(account.organisation_code),
+                     account.role_code, account.phone);
         }
         // Staff of the Nanjing counties and their townships: deterministic names, a couple per organisation.
         int serial = 0;
@@ -143,11 +162,12 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
         }
         RequestContext system_context;
         system_context.request_id = "demo";
-        auth::RecordAudit(session, system_context,
-                          {"demo", "organisation", std::to_string(root_id), std::nullopt,
-                           R"({"created":"demo province 江苏省 with cities, counties, townships and demo accounts"})",
-                           session.Query("SELECT path FROM organisations WHERE id = $1", root_id).Front().GetString(0)},
-                          now);
+        auth::RecordAudit(
+            session, system_context,
+            {"demo", "organisation", std::to_string(root_id), std::nullopt,
+             R"({"created":"demo province 江苏省 with cities, counties, townships and demo accounts"})",
+             session.Query("SELECT path FROM organisations WHERE id = $1", root_id).Front().GetString(0)},
+            now);
     });
     report.created = true;
     return report;

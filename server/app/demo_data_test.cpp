@@ -10,21 +10,31 @@ namespace app::demo {
 TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
     testing::TestDatabase database;
     testing::FixedClock clock;
-    system::EnsureBootstrapped(database.Get(), clock, {"省总工会", "Admin@12345", auth::PasswordHashCost::kMinimal});
+    system::EnsureBootstrapped(database.Get(), clock,
+                               {"省总工会", "Admin@12345", auth::PasswordHashCost::kMinimal});
     const DemoReport report = CreateDemoData(database.Get(), clock, auth::PasswordHashCost::kMinimal);
     EXPECT_TRUE(report.created);
     EXPECT_GT(report.organisations, 1500);
     database->Read([](db::Session& session) {
-        EXPECT_EQ(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 2").Front().GetInt64(0), 13);
-        EXPECT_GT(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 3").Front().GetInt64(0), 90);
+        EXPECT_EQ(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 2").Front().GetInt64(0),
+                  13);
+        EXPECT_GT(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 3").Front().GetInt64(0),
+                  90);
         const auto town = session.Query(
-            "SELECT t.path, c.path FROM organisations t JOIN organisations c ON c.id = t.parent_id WHERE t.code = '320102003'");
+            "SELECT t.path, c.path FROM organisations t JOIN organisations c ON c.id = t.parent_id WHERE "
+            "t.code = '320102003'");
         ASSERT_EQ(town.Size(), 1u);
         EXPECT_EQ(town.Front().GetString(0).rfind(town.Front().GetString(1) + "/", 0), 0u);
-        for (const char* username : {"prov_cadre", "city_cadre", "county_cadre", "town_cadre", "qinhuai_cadre"}) {
-            EXPECT_EQ(session.Query("SELECT COUNT(*) FROM users WHERE username = $1", username).Front().GetInt64(0), 1) << username;
+        for (const char* username :
+             {"prov_cadre", "city_cadre", "county_cadre", "town_cadre", "qinhuai_cadre"}) {
+            EXPECT_EQ(
+                session.Query("SELECT COUNT(*) FROM users WHERE username = $1", username).Front().GetInt64(0),
+                1)
+                << username;
         }
-        EXPECT_EQ(session.Query("SELECT name FROM organisations WHERE parent_id IS NULL").Front().GetString(0), "江苏省总工会");
+        EXPECT_EQ(
+            session.Query("SELECT name FROM organisations WHERE parent_id IS NULL").Front().GetString(0),
+            "江苏省总工会");
     });
     EXPECT_FALSE(CreateDemoData(database.Get(), clock, auth::PasswordHashCost::kMinimal).created);
 }

@@ -10,10 +10,13 @@ std::string PathSegment(std::int64_t organisation_id) {
     return buffer;
 }
 
-std::string SubtreeUpperBound(const std::string& path) { return path + "0"; }
+std::string SubtreeUpperBound(const std::string& path) {
+    return path + "0";
+}
 
 bool PathInSubtree(const std::string& path, const std::string& subtree_root_path) {
-    return !subtree_root_path.empty() && path >= subtree_root_path && path < SubtreeUpperBound(subtree_root_path);
+    return !subtree_root_path.empty() && path >= subtree_root_path &&
+           path < SubtreeUpperBound(subtree_root_path);
 }
 
 }  // namespace app::auth

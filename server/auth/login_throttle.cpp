@@ -4,7 +4,8 @@
 
 namespace app::auth {
 
-std::int64_t LoginThrottle::RetryAfterFor(std::deque<std::int64_t>& failures, int limit, std::int64_t now) const {
+std::int64_t LoginThrottle::RetryAfterFor(std::deque<std::int64_t>& failures, int limit,
+                                          std::int64_t now) const {
     while (!failures.empty() && failures.front() <= now - limits_.window_ms) failures.pop_front();
     if (static_cast<int>(failures.size()) < limit) return 0;
     // Blocked until the oldest failure that still counts leaves the window.
@@ -12,7 +13,8 @@ std::int64_t LoginThrottle::RetryAfterFor(std::deque<std::int64_t>& failures, in
     return std::max<std::int64_t>(1, oldest_counted + limits_.window_ms - now);
 }
 
-std::int64_t LoginThrottle::RetryAfter(const std::string& account, const std::string& address, std::int64_t now) {
+std::int64_t LoginThrottle::RetryAfter(const std::string& account, const std::string& address,
+                                       std::int64_t now) {
     std::lock_guard lock(mutex_);
     std::int64_t wait = 0;
     if (auto found = account_failures_.find(account); found != account_failures_.end()) {

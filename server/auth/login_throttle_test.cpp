@@ -17,7 +17,8 @@ TEST(LoginThrottleTest, BlocksAnAccountAfterTooManyFailuresUntilTheWindowPasses)
 
 TEST(LoginThrottleTest, BlocksAnAddressTryingManyAccounts) {
     LoginThrottle throttle({.failures_per_account = 100, .failures_per_address = 5, .window_ms = 60'000});
-    for (int attempt = 0; attempt < 5; ++attempt) throttle.RecordFailure("user" + std::to_string(attempt), "10.0.0.9", 1000);
+    for (int attempt = 0; attempt < 5; ++attempt)
+        throttle.RecordFailure("user" + std::to_string(attempt), "10.0.0.9", 1000);
     EXPECT_GT(throttle.RetryAfter("someone-else", "10.0.0.9", 1001), 0);
     EXPECT_EQ(throttle.RetryAfter("someone-else", "10.0.0.8", 1001), 0);
 }

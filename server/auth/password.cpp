@@ -14,15 +14,20 @@ struct SodiumInit {
         if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
     }
 };
-void EnsureSodium() { static SodiumInit init; }
+void EnsureSodium() {
+    static SodiumInit init;
+}
 }  // namespace
 
 std::string HashPassword(std::string_view password, PasswordHashCost cost) {
     EnsureSodium();
     char hash[crypto_pwhash_STRBYTES];
-    const auto operations = cost == PasswordHashCost::kInteractive ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MIN;
-    const auto memory = cost == PasswordHashCost::kInteractive ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MIN;
-    if (crypto_pwhash_str_alg(hash, password.data(), password.size(), operations, memory, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    const auto operations = cost == PasswordHashCost::kInteractive ? crypto_pwhash_OPSLIMIT_INTERACTIVE
+                                                                   : crypto_pwhash_OPSLIMIT_MIN;
+    const auto memory = cost == PasswordHashCost::kInteractive ? crypto_pwhash_MEMLIMIT_INTERACTIVE
+                                                               : crypto_pwhash_MEMLIMIT_MIN;
+    if (crypto_pwhash_str_alg(hash, password.data(), password.size(), operations, memory,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
         throw std::runtime_error("argon2id hashing ran out of memory");
     }
     return hash;

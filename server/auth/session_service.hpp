@@ -31,12 +31,14 @@ public:
     // Throws Error: kInvalidInput for a missing field, kUnauthenticated for wrong credentials or a disabled
     // account (one message for all, so accounts cannot be probed), kTooManyRequests when throttled.
     // Every attempt is written to the login log.
-    LoginResult Login(const std::string& username, const std::string& password, const RequestContext& context);
+    LoginResult Login(const std::string& username, const std::string& password,
+                      const RequestContext& context);
 
     std::optional<Principal> Authenticate(std::string_view token);
     void Logout(const RequestContext& context);
     void LogoutEverywhere(const RequestContext& context);
-    void ChangePassword(const RequestContext& context, const std::string& current_password, const std::string& new_password);
+    void ChangePassword(const RequestContext& context, const std::string& current_password,
+                        const std::string& new_password);
 
     // The principal for a user (permissions, organisation path, data scope), read in the given session.
     static std::optional<Principal> LoadPrincipal(db::Session& session, std::int64_t user_id);
@@ -44,8 +46,9 @@ public:
     PasswordHashCost GetHashCost() const { return options_.password_hash_cost; }
 
 private:
-    void WriteLoginLog(const std::string& username, std::optional<std::int64_t> user_id, const std::string& path,
-                       bool success, const std::string& reason, const RequestContext& context);
+    void WriteLoginLog(const std::string& username, std::optional<std::int64_t> user_id,
+                       const std::string& path, bool success, const std::string& reason,
+                       const RequestContext& context);
 
     db::Database& database_;
     const Clock& clock_;

@@ -11,19 +11,33 @@ namespace {
 class SessionServiceTest : public ::testing::Test {
 protected:
     SessionServiceTest()
-        : sessions_(database_.Get(), clock_,
-                    {.session_lifetime_ms = 3'600'000, .password_hash_cost = PasswordHashCost::kMinimal,
-                     .throttle = {.failures_per_account = 3, .failures_per_address = 50, .window_ms = 900'000}}) {
+        : sessions_(
+              database_.Get(), clock_,
+              {.session_lifetime_ms = 3'600'000,
+               .password_hash_cost = PasswordHashCost::kMinimal,
+               .throttle = {.failures_per_account = 3, .failures_per_address = 50, .window_ms = 900'000}}) {
         database_->Write([&](db::Session& session) {
-            const auto org = session.Query(
-                "INSERT INTO organisations (name, code, org_type, level, path, status, created_at, updated_at) "
-                "VALUES ('测试县总工会', 'T1', 'COUNTY_FED', 3, 'p', 'ACTIVE', 0, 0) RETURNING id").Front().GetInt64(0);
+            const auto org =
+                session
+                    .Query(
+                        "INSERT INTO organisations (name, code, org_type, level, path, status, created_at, "
+                        "updated_at) "
+                        "VALUES ('测试县总工会', 'T1', 'COUNTY_FED', 3, 'p', 'ACTIVE', 0, 0) RETURNING id")
+                    .Front()
+                    .GetInt64(0);
             session.Execute("UPDATE organisations SET path = $1 WHERE id = $2", PathSegment(org), org);
-            const auto user = session.Query(
-                "INSERT INTO users (username, display_name, password_hash, organisation_id, status, must_change_password, "
-                "created_at, updated_at) VALUES ('cadre', '干部', $1, $2, 'ACTIVE', 1, 0, 0) RETURNING id",
-                HashPassword("Initial123", PasswordHashCost::kMinimal), org).Front().GetInt64(0);
-            session.Execute("INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE code = 'LP_CADRE'", user);
+            const auto user = session
+                                  .Query(
+                                      "INSERT INTO users (username, display_name, password_hash, "
+                                      "organisation_id, status, must_change_password, "
+                                      "created_at, updated_at) VALUES ('cadre', '干部', $1, $2, 'ACTIVE', 1, "
+                                      "0, 0) RETURNING id",
+                                      HashPassword("Initial123", PasswordHashCost::kMinimal), org)
+                                  .Front()
+                                  .GetInt64(0);
+            session.Execute(
+                "INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE code = 'LP_CADRE'",
+                user);
         });
         context_.client_address = "192.0.2.1";
         context_.user_agent = "test";
@@ -31,7 +45,9 @@ protected:
 
     std::int64_t LoginLogCount(const std::string& reason) {
         return database_->Read([&](db::Session& session) {
-            return session.Query("SELECT COUNT(*) FROM login_log WHERE reason = $1", reason).Front().GetInt64(0);
+            return session.Query("SELECT COUNT(*) FROM login_log WHERE reason = $1", reason)
+                .Front()
+                .GetInt64(0);
         });
     }
 
@@ -50,7 +66,9 @@ TEST_F(SessionServiceTest, LoginIssuesASessionWhoseTokenIsStoredOnlyHashed) {
     EXPECT_TRUE(result.principal.HasPermission("system:user:view"));
     EXPECT_FALSE(result.principal.HasPermission("system:user:delete"));
     EXPECT_EQ(result.principal.data_scope, DataScope::kSubtree);
-    const auto stored = database_->Read([](db::Session& session) { return session.Query("SELECT token_hash FROM sessions").Front().GetString(0); });
+    const auto stored = database_->Read([](db::Session& session) {
+        return session.Query("SELECT token_hash FROM sessions").Front().GetString(0);
+    });
     EXPECT_EQ(stored, HashToken(result.token));
     EXPECT_NE(stored, result.token);
     const auto principal = sessions_.Authenticate(result.token);
@@ -80,7 +98,8 @@ TEST_F(SessionServiceTest, WrongPasswordAndUnknownUserGiveTheSameError) {
 }
 
 TEST_F(SessionServiceTest, ThrottlesRepeatedFailures) {
-    for (int attempt = 0; attempt < 3; ++attempt) EXPECT_THROW(sessions_.Login("cadre", "Wrong12345", context_), Error);
+    for (int attempt = 0; attempt < 3; ++attempt)
+        EXPECT_THROW(sessions_.Login("cadre", "Wrong12345", context_), Error);
     try {
         sessions_.Login("cadre", "Initial123", context_);  // even the right password waits
         FAIL();

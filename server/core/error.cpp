@@ -11,18 +11,30 @@ const std::string& Pick(const LocalizedText& text, Language language) {
 
 std::string_view ErrorCodeName(ErrorCode code) {
     switch (code) {
-        case ErrorCode::kInvalidInput: return "invalid_input";
-        case ErrorCode::kUnauthenticated: return "unauthenticated";
-        case ErrorCode::kForbidden: return "forbidden";
-        case ErrorCode::kPasswordChangeRequired: return "password_change_required";
-        case ErrorCode::kCsrf: return "csrf";
-        case ErrorCode::kNotFound: return "not_found";
-        case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
-        case ErrorCode::kConflict: return "conflict";
-        case ErrorCode::kPayloadTooLarge: return "payload_too_large";
-        case ErrorCode::kTooManyRequests: return "too_many_requests";
-        case ErrorCode::kServiceUnavailable: return "service_unavailable";
-        case ErrorCode::kInternal: return "internal";
+        case ErrorCode::kInvalidInput:
+            return "invalid_input";
+        case ErrorCode::kUnauthenticated:
+            return "unauthenticated";
+        case ErrorCode::kForbidden:
+            return "forbidden";
+        case ErrorCode::kPasswordChangeRequired:
+            return "password_change_required";
+        case ErrorCode::kCsrf:
+            return "csrf";
+        case ErrorCode::kNotFound:
+            return "not_found";
+        case ErrorCode::kMethodNotAllowed:
+            return "method_not_allowed";
+        case ErrorCode::kConflict:
+            return "conflict";
+        case ErrorCode::kPayloadTooLarge:
+            return "payload_too_large";
+        case ErrorCode::kTooManyRequests:
+            return "too_many_requests";
+        case ErrorCode::kServiceUnavailable:
+            return "service_unavailable";
+        case ErrorCode::kInternal:
+            return "internal";
     }
     return "internal";
 }
@@ -39,8 +51,8 @@ Error Error::InvalidInput(FieldErrors fields) {
     for (const auto& [field, text] : fields) {
         detail += field + ": " + text.en + "; ";
     }
-    return Error(ErrorCode::kInvalidInput, {"输入有误，请检查标出的字段", "Please correct the marked fields"}, detail,
-                 std::move(fields));
+    return Error(ErrorCode::kInvalidInput, {"输入有误，请检查标出的字段", "Please correct the marked fields"},
+                 detail, std::move(fields));
 }
 
 Error Error::InvalidField(const std::string& field, LocalizedText message) {
@@ -53,9 +65,13 @@ Error Error::NotFound(std::string_view entity) {
     return Error(ErrorCode::kNotFound, {"记录不存在或无权访问", "Not found"}, std::string(entity));
 }
 
-Error Error::Conflict(LocalizedText message) { return Error(ErrorCode::kConflict, std::move(message)); }
+Error Error::Conflict(LocalizedText message) {
+    return Error(ErrorCode::kConflict, std::move(message));
+}
 
-Error Error::Forbidden(LocalizedText message) { return Error(ErrorCode::kForbidden, std::move(message)); }
+Error Error::Forbidden(LocalizedText message) {
+    return Error(ErrorCode::kForbidden, std::move(message));
+}
 
 Error Error::Unauthenticated() {
     return Error(ErrorCode::kUnauthenticated, {"请先登录", "Please sign in"});

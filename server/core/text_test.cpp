@@ -14,14 +14,18 @@ TEST(TextTest, CountsChineseCharactersAsOneEach) {
 
 TEST(TextTest, RejectsInvalidUtf8) {
     EXPECT_TRUE(text::IsValidUtf8("工会 union"));
-    EXPECT_FALSE(text::IsValidUtf8("\xC0\xAF"));          // overlong '/'
-    EXPECT_FALSE(text::IsValidUtf8("\xED\xA0\x80"));      // surrogate
-    EXPECT_FALSE(text::IsValidUtf8("\xE5\xB7"));          // truncated
+    EXPECT_FALSE(text::IsValidUtf8("\xC0\xAF"));      // overlong '/'
+    EXPECT_FALSE(text::IsValidUtf8("\xED\xA0\x80"));  // surrogate
+    EXPECT_FALSE(text::IsValidUtf8("\xE5\xB7"));      // truncated
 }
 
-TEST(TextTest, EscapesLikeWildcards) { EXPECT_EQ(text::EscapeLike("50%_a\\b"), "50\\%\\_a\\\\b"); }
+TEST(TextTest, EscapesLikeWildcards) {
+    EXPECT_EQ(text::EscapeLike("50%_a\\b"), "50\\%\\_a\\\\b");
+}
 
-TEST(TextTest, TrimsAsciiWhitespace) { EXPECT_EQ(text::Trim("  王 伟 \t\n"), "王 伟"); }
+TEST(TextTest, TrimsAsciiWhitespace) {
+    EXPECT_EQ(text::Trim("  王 伟 \t\n"), "王 伟");
+}
 
 TEST(ErrorTest, PicksEnglishOnlyWhenAvailable) {
     EXPECT_EQ(Pick({"中文", "English"}, Language::kEnglish), "English");
@@ -30,7 +34,8 @@ TEST(ErrorTest, PicksEnglishOnlyWhenAvailable) {
 }
 
 TEST(ErrorTest, InvalidInputNamesEveryField) {
-    const Error error = Error::InvalidInput({{"username", {"必填", "is required"}}, {"phone", {"格式", "format"}}});
+    const Error error =
+        Error::InvalidInput({{"username", {"必填", "is required"}}, {"phone", {"格式", "format"}}});
     EXPECT_EQ(error.GetCode(), ErrorCode::kInvalidInput);
     EXPECT_EQ(error.GetFieldErrors().size(), 2u);
     EXPECT_NE(std::string(error.what()).find("username"), std::string::npos);

@@ -12,7 +12,8 @@ std::unique_ptr<Database> OpenDatabase(const std::string& url, const DatabaseOpt
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         return OpenPostgresDatabase(url, options);
     }
-    throw DatabaseError("database URL must start with sqlite: or postgresql:// (got '" + RedactUrl(url) + "')");
+    throw DatabaseError("database URL must start with sqlite: or postgresql:// (got '" + RedactUrl(url) +
+                        "')");
 }
 
 std::string RedactUrl(const std::string& url) {

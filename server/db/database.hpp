@@ -11,8 +11,8 @@
 namespace app::db {
 
 struct DatabaseOptions {
-    int read_connections = 4;        // SQLite readers / PostgreSQL pool size
-    int busy_timeout_ms = 5000;      // SQLite
+    int read_connections = 4;         // SQLite readers / PostgreSQL pool size
+    int busy_timeout_ms = 5000;       // SQLite
     int group_commit_max_batch = 64;  // SQLite writer: most units of work per COMMIT
 };
 

@@ -20,14 +20,15 @@ void CreateTable(Database& database) {
 }
 
 std::int64_t CountRows(Database& database) {
-    return database.Read([](Session& session) { return session.Query("SELECT COUNT(*) FROM probe").Front().GetInt64(0); });
+    return database.Read(
+        [](Session& session) { return session.Query("SELECT COUNT(*) FROM probe").Front().GetInt64(0); });
 }
 
 class TempDirectory {
 public:
     TempDirectory() {
-        path_ = std::filesystem::temp_directory_path() / ("ankang-db-test-" + std::to_string(::getpid()) + "-" +
-                                                          std::to_string(counter_++));
+        path_ = std::filesystem::temp_directory_path() /
+                ("ankang-db-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
         std::filesystem::create_directories(path_);
     }
     ~TempDirectory() { std::filesystem::remove_all(path_); }
@@ -43,7 +44,8 @@ private:
 TEST(DatabaseTest, CommitsWritesAndRollsBackOnException) {
     testing::TestDatabase database;
     CreateTable(database.Get());
-    database->Write([](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES ($1, $2)", 1, "one"); });
+    database->Write(
+        [](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES ($1, $2)", 1, "one"); });
     EXPECT_THROW(database->Write([](Session& session) {
         session.Execute("INSERT INTO probe (id, name) VALUES ($1, $2)", 2, "two");
         throw std::runtime_error("abandon");
@@ -55,16 +57,19 @@ TEST(DatabaseTest, CommitsWritesAndRollsBackOnException) {
 TEST(DatabaseTest, ConstraintViolationsAreOneErrorOnBothDatabases) {
     testing::TestDatabase database;
     CreateTable(database.Get());
-    database->Write([](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES (1, 'same')"); });
+    database->Write(
+        [](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES (1, 'same')"); });
     try {
-        database->Write([](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES (2, 'same')"); });
+        database->Write(
+            [](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES (2, 'same')"); });
         FAIL() << "expected a unique violation";
     } catch (const ConstraintViolation& violation) {
         EXPECT_EQ(violation.GetKind(), ConstraintViolation::Kind::kUnique);
         EXPECT_TRUE(violation.Mentions("name")) << violation.GetDetail();
     }
     try {
-        database->Write([](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES (3, NULL)"); });
+        database->Write(
+            [](Session& session) { session.Execute("INSERT INTO probe (id, name) VALUES (3, NULL)"); });
         FAIL() << "expected a not-null violation";
     } catch (const ConstraintViolation& violation) {
         EXPECT_EQ(violation.GetKind(), ConstraintViolation::Kind::kNotNull);
@@ -77,8 +82,8 @@ TEST(DatabaseTest, LargeIntegersAndSqlLookingTextRoundTripVerbatim) {
     CreateTable(database.Get());
     const std::string text = "Robert'); DROP TABLE probe;-- 安康 $1 ?1";
     database->Write([&](Session& session) {
-        session.Execute("INSERT INTO probe (id, name, note) VALUES ($1, $2, $3)", std::int64_t{9'000'000'000'000'000'000}, text,
-                        std::optional<std::string>());
+        session.Execute("INSERT INTO probe (id, name, note) VALUES ($1, $2, $3)",
+                        std::int64_t{9'000'000'000'000'000'000}, text, std::optional<std::string>());
     });
     database->Read([&](Session& session) {
         const Row row = session.Query("SELECT id, name, note FROM probe").Front();
@@ -118,7 +123,8 @@ TEST(SqliteGroupCommitTest, ConcurrentWritersAllCommitAndAFailingUnitIsIsolated)
                 const int id = thread * 1000 + write;
                 try {
                     database->Write([&](Session& session) {
-                        session.Execute("INSERT INTO probe (id, name) VALUES ($1, $2)", id, "row" + std::to_string(id));
+                        session.Execute("INSERT INTO probe (id, name) VALUES ($1, $2)", id,
+                                        "row" + std::to_string(id));
                         if (write % 10 == 9) throw std::runtime_error("deliberate failure");
                     });
                 } catch (const std::runtime_error&) {
@@ -145,7 +151,8 @@ TEST(SqliteBackupTest, BackupIsAConsistentCopy) {
         auto database = OpenDatabase("sqlite:" + source);
         CreateTable(*database);
         database->Write([](Session& session) {
-            for (int id = 1; id <= 100; ++id) session.Execute("INSERT INTO probe (id, name) VALUES ($1, $2)", id, std::to_string(id));
+            for (int id = 1; id <= 100; ++id)
+                session.Execute("INSERT INTO probe (id, name) VALUES ($1, $2)", id, std::to_string(id));
         });
         BackupSqliteDatabase(source, directory.File("copy.db"));
     }
@@ -155,7 +162,8 @@ TEST(SqliteBackupTest, BackupIsAConsistentCopy) {
 
 TEST(DatabaseUrlTest, RejectsUnknownSchemesAndRedactsPasswords) {
     EXPECT_THROW(OpenDatabase("mysql://x"), DatabaseError);
-    EXPECT_EQ(RedactUrl("postgresql://ankang:secret@127.0.0.1:5432/ankang"), "postgresql://ankang:***@127.0.0.1:5432/ankang");
+    EXPECT_EQ(RedactUrl("postgresql://ankang:secret@127.0.0.1:5432/ankang"),
+              "postgresql://ankang:***@127.0.0.1:5432/ankang");
     EXPECT_EQ(RedactUrl("sqlite:data/a.db"), "sqlite:data/a.db");
 }
 

@@ -16,7 +16,9 @@ std::string Sha256Hex(std::string_view data) {
     return text::ToHex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
-MigrationReport Migrate(Database& database) { return Migrate(database, EmbeddedMigrations(database.GetDialect())); }
+MigrationReport Migrate(Database& database) {
+    return Migrate(database, EmbeddedMigrations(database.GetDialect()));
+}
 
 MigrationReport Migrate(Database& database, std::span<const Migration> migrations) {
     MigrationReport report;
@@ -27,20 +29,23 @@ MigrationReport Migrate(Database& database, std::span<const Migration> migration
         }
         session.RunScript(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT "
+            "NULL)");
     });
 
     for (const Migration& migration : migrations) {
         const std::string checksum = Sha256Hex(migration.sql);
         const bool applied_now = database.Write([&](Session& session) {
-            if (session.GetDialect() == Dialect::kPostgres) session.Query("SELECT pg_advisory_xact_lock(7301)");
+            if (session.GetDialect() == Dialect::kPostgres)
+                session.Query("SELECT pg_advisory_xact_lock(7301)");
             const Result existing =
                 session.Query("SELECT checksum FROM schema_migrations WHERE version = $1", migration.version);
             if (!existing.Empty()) {
                 if (existing.Front().GetString(0) != checksum) {
-                    throw DatabaseError("migration " + std::to_string(migration.version) + " (" +
-                                        std::string(migration.name) +
-                                        ") was changed after it was applied; migrations are forward-only — add a new one");
+                    throw DatabaseError(
+                        "migration " + std::to_string(migration.version) + " (" +
+                        std::string(migration.name) +
+                        ") was changed after it was applied; migrations are forward-only — add a new one");
                 }
                 return false;
             }
@@ -62,8 +67,8 @@ MigrationReport Migrate(Database& database, std::span<const Migration> migration
     });
     const int known = migrations.empty() ? 0 : migrations.back().version;
     if (newest > known) {
-        throw DatabaseError("database schema version " + std::to_string(newest) + " is newer than this binary (" +
-                            std::to_string(known) + "); upgrade the binary");
+        throw DatabaseError("database schema version " + std::to_string(newest) +
+                            " is newer than this binary (" + std::to_string(known) + "); upgrade the binary");
     }
     return report;
 }

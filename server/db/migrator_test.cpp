@@ -30,7 +30,8 @@ TEST(MigratorTest, SecondRunAppliesNothing) {
 
 TEST(MigratorTest, ChangedMigrationStopsWithItsVersion) {
     testing::TestDatabase database;
-    std::vector<Migration> changed(EmbeddedMigrations(database.GetDialect()).begin(), EmbeddedMigrations(database.GetDialect()).end());
+    std::vector<Migration> changed(EmbeddedMigrations(database.GetDialect()).begin(),
+                                   EmbeddedMigrations(database.GetDialect()).end());
     changed[0].sql = "SELECT 1";
     try {
         Migrate(database.Get(), changed);
@@ -55,7 +56,8 @@ std::map<std::string, std::set<std::string>> ReadSchema(Database& database) {
     std::map<std::string, std::set<std::string>> schema;
     database.Read([&](Session& session) {
         if (session.GetDialect() == Dialect::kSqlite) {
-            const Result tables = session.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+            const Result tables = session.Query(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
             for (const Row table : tables) {
                 const std::string name = table.GetString(0);
                 const Result columns = session.Query("SELECT name FROM pragma_table_info($1)", name);
@@ -63,7 +65,8 @@ std::map<std::string, std::set<std::string>> ReadSchema(Database& database) {
             }
         } else {
             const Result columns = session.Query(
-                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()");
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+                "current_schema()");
             for (const Row column : columns) schema[column.GetString(0)].insert(column.GetString(1));
         }
     });

@@ -35,7 +35,8 @@ std::string RewritePlaceholdersForSqlite(std::string_view sql) {
             const auto stop = end == std::string_view::npos ? sql.size() : end + 2;
             result.append(sql.substr(index, stop - index));
             index = stop;
-        } else if (c == '$' && index + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[index + 1]))) {
+        } else if (c == '$' && index + 1 < sql.size() &&
+                   std::isdigit(static_cast<unsigned char>(sql[index + 1]))) {
             result.push_back('?');
             ++index;
             while (index < sql.size() && std::isdigit(static_cast<unsigned char>(sql[index]))) {

@@ -12,7 +12,8 @@ TEST(PlaceholdersTest, RewritesNumberedPlaceholders) {
 }
 
 TEST(PlaceholdersTest, LeavesLiteralsIdentifiersAndCommentsAlone) {
-    EXPECT_EQ(RewritePlaceholdersForSqlite("SELECT '$1', \"$2\" -- $3\n, $4 /* $5 */"), "SELECT '$1', \"$2\" -- $3\n, ?4 /* $5 */");
+    EXPECT_EQ(RewritePlaceholdersForSqlite("SELECT '$1', \"$2\" -- $3\n, $4 /* $5 */"),
+              "SELECT '$1', \"$2\" -- $3\n, ?4 /* $5 */");
     EXPECT_EQ(RewritePlaceholdersForSqlite("SELECT 'it''s $1', $1"), "SELECT 'it''s $1', ?1");
 }
 
@@ -20,7 +21,9 @@ TEST(PlaceholdersTest, LeavesLiteralsIdentifiersAndCommentsAlone) {
 TEST(PlaceholdersTest, OutOfOrderParametersBindCorrectlyOnEitherDatabase) {
     testing::TestDatabase database;
     const std::string joined = database->Read([](Session& session) {
-        return session.Query("SELECT CAST($2 AS TEXT) || '/' || CAST($1 AS TEXT)", "first", "second").Front().GetString(0);
+        return session.Query("SELECT CAST($2 AS TEXT) || '/' || CAST($1 AS TEXT)", "first", "second")
+            .Front()
+            .GetString(0);
     });
     EXPECT_EQ(joined, "second/first");
 }

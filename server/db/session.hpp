@@ -26,7 +26,9 @@ public:
         return Query(sql, arguments...).affected_rows;
     }
 
-    Result QueryValues(std::string_view sql, std::span<const Value> values) { return connection_->Run(sql, values); }
+    Result QueryValues(std::string_view sql, std::span<const Value> values) {
+        return connection_->Run(sql, values);
+    }
     void RunScript(std::string_view sql) { connection_->RunScript(sql); }
     Dialect GetDialect() const { return connection_->GetDialect(); }
 

@@ -18,7 +18,9 @@ const std::string& Row::ColumnName(std::size_t column) const {
     return columns_ && column < columns_->size() ? (*columns_)[column] : kUnknown;
 }
 
-bool Row::IsNull(std::size_t column) const { return std::holds_alternative<Null>(Get(column)); }
+bool Row::IsNull(std::size_t column) const {
+    return std::holds_alternative<Null>(Get(column));
+}
 
 std::int64_t Row::GetInt64(std::size_t column) const {
     const Value& value = Get(column);
@@ -44,7 +46,8 @@ std::int64_t Row::GetInt64(std::size_t column) const {
 
 std::int32_t Row::GetInt32(std::size_t column) const {
     const std::int64_t value = GetInt64(column);
-    if (value < std::numeric_limits<std::int32_t>::min() || value > std::numeric_limits<std::int32_t>::max()) {
+    if (value < std::numeric_limits<std::int32_t>::min() ||
+        value > std::numeric_limits<std::int32_t>::max()) {
         throw DatabaseError("column " + ColumnName(column) + " value " + std::to_string(value) +
                             " overflows a 32-bit integer");
     }
@@ -71,7 +74,8 @@ double Row::GetDouble(std::size_t column) const {
 bool Row::GetBool(std::size_t column) const {
     const std::int64_t value = GetInt64(column);
     if (value != 0 && value != 1) {
-        throw DatabaseError("column " + ColumnName(column) + " holds " + std::to_string(value) + ", not 0 or 1");
+        throw DatabaseError("column " + ColumnName(column) + " holds " + std::to_string(value) +
+                            ", not 0 or 1");
     }
     return value == 1;
 }

@@ -31,7 +31,8 @@ public:
     ConstraintViolation(Kind kind, std::string detail)
         : DatabaseError("constraint violation: " + detail), kind_(kind), detail_(std::move(detail)) {}
     Kind GetKind() const { return kind_; }
-    // Driver text naming the constraint or columns, e.g. "users.username" or "Key (username)=(x) already exists".
+    // Driver text naming the constraint or columns, e.g. "users.username" or "Key (username)=(x) already
+    // exists".
     const std::string& GetDetail() const { return detail_; }
     bool Mentions(std::string_view column) const { return detail_.find(column) != std::string::npos; }
 
@@ -40,16 +41,36 @@ private:
     std::string detail_;
 };
 
-inline Value ToValue(std::nullptr_t) { return Null{}; }
-inline Value ToValue(Null) { return Null{}; }
-inline Value ToValue(bool value) { return static_cast<std::int64_t>(value ? 1 : 0); }
-inline Value ToValue(int value) { return static_cast<std::int64_t>(value); }
-inline Value ToValue(long value) { return static_cast<std::int64_t>(value); }
-inline Value ToValue(long long value) { return static_cast<std::int64_t>(value); }
-inline Value ToValue(double value) { return value; }
-inline Value ToValue(std::string value) { return value; }
-inline Value ToValue(std::string_view value) { return std::string(value); }
-inline Value ToValue(const char* value) { return std::string(value); }
+inline Value ToValue(std::nullptr_t) {
+    return Null{};
+}
+inline Value ToValue(Null) {
+    return Null{};
+}
+inline Value ToValue(bool value) {
+    return static_cast<std::int64_t>(value ? 1 : 0);
+}
+inline Value ToValue(int value) {
+    return static_cast<std::int64_t>(value);
+}
+inline Value ToValue(long value) {
+    return static_cast<std::int64_t>(value);
+}
+inline Value ToValue(long long value) {
+    return static_cast<std::int64_t>(value);
+}
+inline Value ToValue(double value) {
+    return value;
+}
+inline Value ToValue(std::string value) {
+    return value;
+}
+inline Value ToValue(std::string_view value) {
+    return std::string(value);
+}
+inline Value ToValue(const char* value) {
+    return std::string(value);
+}
 template <typename T>
 Value ToValue(const std::optional<T>& value) {
     return value ? ToValue(*value) : Value{Null{}};

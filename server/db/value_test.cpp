@@ -9,7 +9,8 @@ namespace app::db {
 namespace {
 Result OneRow(std::vector<Value> values) {
     Result result;
-    for (std::size_t index = 0; index < values.size(); ++index) result.columns.push_back("c" + std::to_string(index));
+    for (std::size_t index = 0; index < values.size(); ++index)
+        result.columns.push_back("c" + std::to_string(index));
     result.rows.push_back(std::move(values));
     return result;
 }

@@ -19,7 +19,8 @@ bool ConstantTimeEquals(std::string_view left, std::string_view right) {
 
 }  // namespace
 
-Dispatcher::Dispatcher(const Router& router, Authenticator authenticator, std::unique_ptr<StaticFiles> static_files)
+Dispatcher::Dispatcher(const Router& router, Authenticator authenticator,
+                       std::unique_ptr<StaticFiles> static_files)
     : router_(router), authenticator_(std::move(authenticator)), static_files_(std::move(static_files)) {}
 
 std::string Dispatcher::NewRequestId() {
@@ -35,10 +36,11 @@ void Dispatcher::AddStandardHeaders(Response& response, const std::string& reque
     response.SetHeader("X-Frame-Options", "DENY");
     // Element Plus positions popovers with inline style attributes, hence 'unsafe-inline' for styles only;
     // scripts are same-origin files, never inline or eval.
-    response.SetHeader("Content-Security-Policy",
-                       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                       "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
-                       "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+    response.SetHeader(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
     if (is_api) response.SetHeader("Cache-Control", "no-store");
 }
 
@@ -49,7 +51,8 @@ Response Dispatcher::Handle(Request& request) const {
     if (const auto language = request.Header("accept-language")) {
         request.context.language = LanguageFromAcceptLanguage(*language);
     }
-    if (const auto agent = request.Header("user-agent")) request.context.user_agent = std::string(agent->substr(0, 512));
+    if (const auto agent = request.Header("user-agent"))
+        request.context.user_agent = std::string(agent->substr(0, 512));
 
     const bool is_api = text::StartsWith(request.path, "/api/");
     Response response;
@@ -59,18 +62,21 @@ Response Dispatcher::Handle(Request& request) const {
         if (error.GetCode() == ErrorCode::kInternal) spdlog::error("{}", error.what());
         response = ErrorResponse(error, request.context.request_id, request.context.language);
     } catch (const std::exception& error) {
-        spdlog::error("unhandled exception in {} {}: {}", MethodName(request.method), request.path, error.what());
+        spdlog::error("unhandled exception in {} {}: {}", MethodName(request.method), request.path,
+                      error.what());
         // The client learns nothing about the failure but the id to quote to an administrator.
-        response = Response::Json(
-            std::string(R"({"code":"internal","message":")") +
-                (request.context.language == Language::kEnglish ? "Internal server error" : "服务器内部错误") +
-                R"(","fields":{},"requestId":")" + request.context.request_id + "\"}",
-            500);
+        response =
+            Response::Json(std::string(R"({"code":"internal","message":")") +
+                               (request.context.language == Language::kEnglish ? "Internal server error"
+                                                                               : "服务器内部错误") +
+                               R"(","fields":{},"requestId":")" + request.context.request_id + "\"}",
+                           500);
     }
     AddStandardHeaders(response, request.context.request_id, is_api);
-    const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-    spdlog::info("{} {} {} {}us user={}", MethodName(request.method), request.path, response.status, elapsed.count(),
-                 request.context.principal.user_id);
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    spdlog::info("{} {} {} {}us user={}", MethodName(request.method), request.path, response.status,
+                 elapsed.count(), request.context.principal.user_id);
     return response;
 }
 
@@ -108,17 +114,20 @@ Response Dispatcher::Route(Request& request) const {
                                ? header && !header->empty()
                                : header && ConstantTimeEquals(*header, request.context.principal.csrf_token);
         if (!valid) {
-            throw Error(ErrorCode::kCsrf, {"缺少或错误的安全校验头，请刷新页面后重试", "Missing or wrong CSRF token; reload the page and retry"});
+            throw Error(ErrorCode::kCsrf, {"缺少或错误的安全校验头，请刷新页面后重试",
+                                           "Missing or wrong CSRF token; reload the page and retry"});
         }
     }
 
     if (spec.access != Access::kPublic && request.context.principal.must_change_password &&
         spec.during_password_change == DuringPasswordChange::kBlocked) {
-        throw Error(ErrorCode::kPasswordChangeRequired, {"请先修改初始密码", "Please change your initial password first"});
+        throw Error(ErrorCode::kPasswordChangeRequired,
+                    {"请先修改初始密码", "Please change your initial password first"});
     }
 
     if (spec.access == Access::kPermission && !request.context.principal.HasPermission(spec.permission)) {
-        throw Error(ErrorCode::kForbidden, {"没有权限执行此操作", "You do not have permission for this action"},
+        throw Error(ErrorCode::kForbidden,
+                    {"没有权限执行此操作", "You do not have permission for this action"},
                     "missing " + spec.permission);
     }
 

@@ -22,22 +22,41 @@ protected:
     DispatcherTest() {
         router_.DeclarePermission({"system:user:view", "", ""});
         router_.DeclarePermission({"system:user:create", "", ""});
-        router_.Add({.method = Method::kGet, .path = "/api/v1/users", .permission = "system:user:view", .summary = "list"},
-                    [](Request& request) { return Response::Json("{\"user\":" + std::to_string(request.context.principal.user_id) + "}"); });
-        router_.Add({.method = Method::kPost, .path = "/api/v1/users", .permission = "system:user:create", .summary = "create"},
-                    [](Request&) -> Response { throw Error::InvalidField("username", {"必填", "is required"}); });
-        router_.Add({.method = Method::kGet, .path = "/api/v1/boom", .access = Access::kSignedIn, .summary = "boom"},
-                    [](Request&) -> Response { throw std::runtime_error("secret internal detail"); });
-        router_.Add({.method = Method::kGet, .path = "/api/v1/me", .access = Access::kSignedIn,
-                     .during_password_change = DuringPasswordChange::kAllowed, .summary = "me"},
+        router_.Add(
+            {.method = Method::kGet,
+             .path = "/api/v1/users",
+             .permission = "system:user:view",
+             .summary = "list"},
+            [](Request& request) {
+                return Response::Json("{\"user\":" + std::to_string(request.context.principal.user_id) + "}");
+            });
+        router_.Add({.method = Method::kPost,
+                     .path = "/api/v1/users",
+                     .permission = "system:user:create",
+                     .summary = "create"},
+                    [](Request&) -> Response {
+                        throw Error::InvalidField("username", {"必填", "is required"});
+                    });
+        router_.Add(
+            {.method = Method::kGet, .path = "/api/v1/boom", .access = Access::kSignedIn, .summary = "boom"},
+            [](Request&) -> Response { throw std::runtime_error("secret internal detail"); });
+        router_.Add({.method = Method::kGet,
+                     .path = "/api/v1/me",
+                     .access = Access::kSignedIn,
+                     .during_password_change = DuringPasswordChange::kAllowed,
+                     .summary = "me"},
                     [](Request&) { return Response::Json("{}"); });
     }
 
-    Response Call(Method method, const std::string& path, std::vector<std::pair<std::string, std::string>> headers = {}) {
-        Dispatcher dispatcher(router_, [this](std::string_view token) -> std::optional<Principal> {
-            if (token == "good") return principal_;
-            return std::nullopt;
-        }, nullptr);
+    Response Call(Method method, const std::string& path,
+                  std::vector<std::pair<std::string, std::string>> headers = {}) {
+        Dispatcher dispatcher(
+            router_,
+            [this](std::string_view token) -> std::optional<Principal> {
+                if (token == "good") return principal_;
+                return std::nullopt;
+            },
+            nullptr);
         Request request;
         request.method = method;
         request.path = path;
@@ -60,7 +79,8 @@ TEST_F(DispatcherTest, SignedInUserWithPermissionReachesTheHandler) {
     EXPECT_EQ(response.status, 200);
     EXPECT_EQ(response.body, "{\"user\":7}");
     bool has_request_id = false;
-    for (const auto& [name, value] : response.headers) has_request_id = has_request_id || (name == "X-Request-Id" && value.size() == 16);
+    for (const auto& [name, value] : response.headers)
+        has_request_id = has_request_id || (name == "X-Request-Id" && value.size() == 16);
     EXPECT_TRUE(has_request_id);
 }
 
@@ -75,16 +95,19 @@ TEST_F(DispatcherTest, WritesNeedTheSessionsCsrfToken) {
     const auto missing = Call(Method::kPost, "/api/v1/users", {{"cookie", "ankang_session=good"}});
     EXPECT_EQ(missing.status, 403);
     EXPECT_EQ(Code(missing), "csrf");
-    const auto wrong = Call(Method::kPost, "/api/v1/users", {{"cookie", "ankang_session=good"}, {"x-csrf-token", "guess"}});
+    const auto wrong =
+        Call(Method::kPost, "/api/v1/users", {{"cookie", "ankang_session=good"}, {"x-csrf-token", "guess"}});
     EXPECT_EQ(wrong.status, 403);
-    const auto right = Call(Method::kPost, "/api/v1/users", {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}});
+    const auto right = Call(Method::kPost, "/api/v1/users",
+                            {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}});
     EXPECT_EQ(right.status, 400);
     EXPECT_NE(right.body.find("username"), std::string::npos);
 }
 
 TEST_F(DispatcherTest, MissingPermissionIs403) {
     principal_ = MakePrincipal({"system:user:view"});
-    const auto response = Call(Method::kPost, "/api/v1/users", {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}});
+    const auto response = Call(Method::kPost, "/api/v1/users",
+                               {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}});
     EXPECT_EQ(response.status, 403);
     EXPECT_EQ(Code(response), "forbidden");
 }
@@ -99,7 +122,10 @@ TEST_F(DispatcherTest, PendingPasswordChangeBlocksAllButAllowedRoutes) {
 
 TEST_F(DispatcherTest, UnknownRoutesAndMethods) {
     EXPECT_EQ(Call(Method::kGet, "/api/v1/nothing", {{"cookie", "ankang_session=good"}}).status, 404);
-    EXPECT_EQ(Call(Method::kDelete, "/api/v1/users", {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}}).status, 405);
+    EXPECT_EQ(Call(Method::kDelete, "/api/v1/users",
+                   {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}})
+                  .status,
+              405);
     EXPECT_EQ(Call(Method::kGet, "/index.html").status, 404);  // no static directory configured
 }
 
@@ -111,10 +137,12 @@ TEST_F(DispatcherTest, UnexpectedExceptionsHideTheirDetail) {
 }
 
 TEST_F(DispatcherTest, ErrorsFollowTheRequestLanguage) {
-    const auto english = Call(Method::kPost, "/api/v1/users",
-                              {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}, {"accept-language", "en"}});
+    const auto english =
+        Call(Method::kPost, "/api/v1/users",
+             {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}, {"accept-language", "en"}});
     EXPECT_NE(english.body.find("is required"), std::string::npos);
-    const auto chinese = Call(Method::kPost, "/api/v1/users", {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}});
+    const auto chinese = Call(Method::kPost, "/api/v1/users",
+                              {{"cookie", "ankang_session=good"}, {"x-csrf-token", "csrf-secret"}});
     EXPECT_NE(chinese.body.find("必填"), std::string::npos);
 }
 

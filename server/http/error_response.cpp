@@ -9,18 +9,30 @@ namespace app::http {
 // No default: with -Werror=switch a new ErrorCode does not compile until it is mapped here.
 int HttpStatusFor(ErrorCode code) {
     switch (code) {
-        case ErrorCode::kInvalidInput: return 400;
-        case ErrorCode::kUnauthenticated: return 401;
-        case ErrorCode::kForbidden: return 403;
-        case ErrorCode::kPasswordChangeRequired: return 403;
-        case ErrorCode::kCsrf: return 403;
-        case ErrorCode::kNotFound: return 404;
-        case ErrorCode::kMethodNotAllowed: return 405;
-        case ErrorCode::kConflict: return 409;
-        case ErrorCode::kPayloadTooLarge: return 413;
-        case ErrorCode::kTooManyRequests: return 429;
-        case ErrorCode::kServiceUnavailable: return 503;
-        case ErrorCode::kInternal: return 500;
+        case ErrorCode::kInvalidInput:
+            return 400;
+        case ErrorCode::kUnauthenticated:
+            return 401;
+        case ErrorCode::kForbidden:
+            return 403;
+        case ErrorCode::kPasswordChangeRequired:
+            return 403;
+        case ErrorCode::kCsrf:
+            return 403;
+        case ErrorCode::kNotFound:
+            return 404;
+        case ErrorCode::kMethodNotAllowed:
+            return 405;
+        case ErrorCode::kConflict:
+            return 409;
+        case ErrorCode::kPayloadTooLarge:
+            return 413;
+        case ErrorCode::kTooManyRequests:
+            return 429;
+        case ErrorCode::kServiceUnavailable:
+            return 503;
+        case ErrorCode::kInternal:
+            return 500;
     }
     return 500;
 }

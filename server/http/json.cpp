@@ -7,7 +7,9 @@
 
 namespace app::http {
 
-std::string Serialize(const boost::json::value& value) { return boost::json::serialize(value); }
+std::string Serialize(const boost::json::value& value) {
+    return boost::json::serialize(value);
+}
 
 boost::json::value ParseJsonText(std::string_view text) {
     boost::system::error_code error;
@@ -16,7 +18,8 @@ boost::json::value ParseJsonText(std::string_view text) {
     boost::json::value value = boost::json::parse(text, error, {}, options);
     if (error) {
         throw Error(ErrorCode::kInvalidInput,
-                    {"请求内容不是有效的 JSON：" + error.message(), "The request body is not valid JSON: " + error.message()},
+                    {"请求内容不是有效的 JSON：" + error.message(),
+                     "The request body is not valid JSON: " + error.message()},
                     error.message());
     }
     return value;
@@ -24,11 +27,13 @@ boost::json::value ParseJsonText(std::string_view text) {
 
 boost::json::object ParseJsonObject(const Request& request) {
     if (request.body.empty()) {
-        throw Error(ErrorCode::kInvalidInput, {"请求内容为空，需要一个 JSON 对象", "The request body is empty; a JSON object is required"});
+        throw Error(ErrorCode::kInvalidInput, {"请求内容为空，需要一个 JSON 对象",
+                                               "The request body is empty; a JSON object is required"});
     }
     boost::json::value value = ParseJsonText(request.body);
     if (!value.is_object()) {
-        throw Error(ErrorCode::kInvalidInput, {"请求内容须为 JSON 对象", "The request body must be a JSON object"});
+        throw Error(ErrorCode::kInvalidInput,
+                    {"请求内容须为 JSON 对象", "The request body must be a JSON object"});
     }
     return std::move(value.as_object());
 }
@@ -53,12 +58,14 @@ LocalizedText LengthMessage(std::size_t min_characters, std::size_t max_characte
         return {"不能为空，且不超过 " + std::to_string(max_characters) + " 个字符",
                 "must not be empty and at most " + std::to_string(max_characters) + " characters"};
     }
-    return {"长度须为 " + std::to_string(min_characters) + "–" + std::to_string(max_characters) + " 个字符",
-            "must be " + std::to_string(min_characters) + "–" + std::to_string(max_characters) + " characters"};
+    return {
+        "长度须为 " + std::to_string(min_characters) + "–" + std::to_string(max_characters) + " 个字符",
+        "must be " + std::to_string(min_characters) + "–" + std::to_string(max_characters) + " characters"};
 }
 }  // namespace
 
-std::string FieldReader::RequiredString(const std::string& field, std::size_t min_characters, std::size_t max_characters) {
+std::string FieldReader::RequiredString(const std::string& field, std::size_t min_characters,
+                                        std::size_t max_characters) {
     const auto* value = Find(field);
     if (!value) {
         AddError(field, {"必填", "is required"});
@@ -106,7 +113,8 @@ std::string FieldReader::RequiredSecret(const std::string& field, std::size_t ma
     return std::string(value->as_string());
 }
 
-std::int64_t FieldReader::RequiredInt64(const std::string& field, std::int64_t minimum, std::int64_t maximum) {
+std::int64_t FieldReader::RequiredInt64(const std::string& field, std::int64_t minimum,
+                                        std::int64_t maximum) {
     const auto* value = Find(field);
     if (!value) {
         AddError(field, {"必填", "is required"});
@@ -116,7 +124,8 @@ std::int64_t FieldReader::RequiredInt64(const std::string& field, std::int64_t m
     return result.value_or(0);
 }
 
-std::optional<std::int64_t> FieldReader::OptionalInt64(const std::string& field, std::int64_t minimum, std::int64_t maximum) {
+std::optional<std::int64_t> FieldReader::OptionalInt64(const std::string& field, std::int64_t minimum,
+                                                       std::int64_t maximum) {
     const auto* value = Find(field);
     if (!value) return std::nullopt;
     std::int64_t number = 0;
@@ -165,7 +174,8 @@ std::vector<std::int64_t> FieldReader::Int64Array(const std::string& field, std:
     return result;
 }
 
-std::vector<std::string> FieldReader::StringArray(const std::string& field, std::size_t max_items, std::size_t max_characters) {
+std::vector<std::string> FieldReader::StringArray(const std::string& field, std::size_t max_items,
+                                                  std::size_t max_characters) {
     std::vector<std::string> result;
     const auto* value = Find(field);
     if (!value) return result;
@@ -196,15 +206,18 @@ std::optional<std::int64_t> QueryInt64(const Request& request, const std::string
     throw Error::InvalidField(name, {"须为整数", "must be a whole number"});
 }
 
-std::optional<std::string> QueryText(const Request& request, const std::string& name, std::size_t max_characters) {
+std::optional<std::string> QueryText(const Request& request, const std::string& name,
+                                     std::size_t max_characters) {
     auto value = request.Query(name);
     if (!value) return std::nullopt;
     std::string trimmed = text::Trim(*value);
     if (trimmed.empty()) return std::nullopt;
-    if (!text::IsValidUtf8(trimmed)) throw Error::InvalidField(name, {"含有无效字符", "contains invalid characters"});
+    if (!text::IsValidUtf8(trimmed))
+        throw Error::InvalidField(name, {"含有无效字符", "contains invalid characters"});
     if (text::CodePointCount(trimmed) > max_characters) {
-        throw Error::InvalidField(name, {"不超过 " + std::to_string(max_characters) + " 个字符",
-                                         "must be at most " + std::to_string(max_characters) + " characters"});
+        throw Error::InvalidField(name,
+                                  {"不超过 " + std::to_string(max_characters) + " 个字符",
+                                   "must be at most " + std::to_string(max_characters) + " characters"});
     }
     return trimmed;
 }

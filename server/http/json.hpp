@@ -27,15 +27,18 @@ public:
     explicit FieldReader(const boost::json::object& object) : object_(object) {}
 
     // Trimmed text of min..max characters (Unicode code points).
-    std::string RequiredString(const std::string& field, std::size_t min_characters, std::size_t max_characters);
+    std::string RequiredString(const std::string& field, std::size_t min_characters,
+                               std::size_t max_characters);
     std::optional<std::string> OptionalString(const std::string& field, std::size_t max_characters);
     // Untrimmed secret such as a password.
     std::string RequiredSecret(const std::string& field, std::size_t max_bytes);
     std::int64_t RequiredInt64(const std::string& field, std::int64_t minimum, std::int64_t maximum);
-    std::optional<std::int64_t> OptionalInt64(const std::string& field, std::int64_t minimum, std::int64_t maximum);
+    std::optional<std::int64_t> OptionalInt64(const std::string& field, std::int64_t minimum,
+                                              std::int64_t maximum);
     std::optional<bool> OptionalBool(const std::string& field);
     std::vector<std::int64_t> Int64Array(const std::string& field, std::size_t max_items);
-    std::vector<std::string> StringArray(const std::string& field, std::size_t max_items, std::size_t max_characters);
+    std::vector<std::string> StringArray(const std::string& field, std::size_t max_items,
+                                         std::size_t max_characters);
     bool Has(const std::string& field) const { return object_.contains(field); }
 
     void AddError(const std::string& field, LocalizedText message);
@@ -53,7 +56,8 @@ PageRequest ReadPageRequest(const Request& request);
 
 // Optional query parameters with validation.
 std::optional<std::int64_t> QueryInt64(const Request& request, const std::string& name);
-std::optional<std::string> QueryText(const Request& request, const std::string& name, std::size_t max_characters);
+std::optional<std::string> QueryText(const Request& request, const std::string& name,
+                                     std::size_t max_characters);
 
 template <typename T, typename ToJson>
 boost::json::object PageToJson(const Page<T>& page, ToJson&& to_json) {

@@ -9,14 +9,22 @@ namespace app::http {
 
 std::string_view MethodName(Method method) {
     switch (method) {
-        case Method::kGet: return "GET";
-        case Method::kHead: return "HEAD";
-        case Method::kPost: return "POST";
-        case Method::kPut: return "PUT";
-        case Method::kPatch: return "PATCH";
-        case Method::kDelete: return "DELETE";
-        case Method::kOptions: return "OPTIONS";
-        case Method::kOther: return "OTHER";
+        case Method::kGet:
+            return "GET";
+        case Method::kHead:
+            return "HEAD";
+        case Method::kPost:
+            return "POST";
+        case Method::kPut:
+            return "PUT";
+        case Method::kPatch:
+            return "PATCH";
+        case Method::kDelete:
+            return "DELETE";
+        case Method::kOptions:
+            return "OPTIONS";
+        case Method::kOther:
+            return "OTHER";
     }
     return "OTHER";
 }
@@ -33,7 +41,8 @@ Method ParseMethod(std::string_view name) {
 }
 
 bool ChangesState(Method method) {
-    return method == Method::kPost || method == Method::kPut || method == Method::kPatch || method == Method::kDelete;
+    return method == Method::kPost || method == Method::kPut || method == Method::kPatch ||
+           method == Method::kDelete;
 }
 
 std::optional<std::string_view> Request::Header(std::string_view lower_case_name) const {
@@ -72,7 +81,8 @@ std::int64_t Request::PathId(std::string_view name) const {
 
 const std::string& Request::PathParameter(std::string_view name) const {
     const auto found = path_parameters.find(std::string(name));
-    if (found == path_parameters.end()) throw Error::Internal("route has no path parameter " + std::string(name));
+    if (found == path_parameters.end())
+        throw Error::Internal("route has no path parameter " + std::string(name));
     return found->second;
 }
 
@@ -106,7 +116,8 @@ Response Response::File(std::string body, std::string content_type, std::string 
             encoded.push_back(kHex[c & 0x0F]);
         }
     }
-    response.SetHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
+    response.SetHeader("Content-Disposition",
+                       "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
     return response;
 }
 
@@ -128,7 +139,8 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
         if (c == '%') {
             if (index + 2 >= text.size()) return std::nullopt;
             unsigned value = 0;
-            const auto [end, error] = std::from_chars(text.data() + index + 1, text.data() + index + 3, value, 16);
+            const auto [end, error] =
+                std::from_chars(text.data() + index + 1, text.data() + index + 3, value, 16);
             if (error != std::errc{} || end != text.data() + index + 3) return std::nullopt;
             result.push_back(static_cast<char>(value));
             index += 2;
@@ -151,7 +163,7 @@ std::vector<std::pair<std::string, std::string>> ParseQueryString(std::string_vi
         const auto equals = pair.find('=');
         auto name = PercentDecode(pair.substr(0, equals), true);
         auto value = equals == std::string_view::npos ? std::optional<std::string>("")
-                                                       : PercentDecode(pair.substr(equals + 1), true);
+                                                      : PercentDecode(pair.substr(equals + 1), true);
         if (name && value) pairs.emplace_back(std::move(*name), std::move(*value));
     }
     return pairs;
@@ -167,7 +179,8 @@ std::vector<std::pair<std::string, std::string>> ParseCookieHeader(std::string_v
         if (equals == std::string_view::npos) continue;
         std::string name = text::Trim(part.substr(0, equals));
         std::string value = text::Trim(part.substr(equals + 1));
-        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+            value = value.substr(1, value.size() - 2);
         if (!name.empty()) cookies.emplace_back(std::move(name), std::move(value));
     }
     return cookies;

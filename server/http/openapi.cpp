@@ -5,8 +5,8 @@
 
 #include <set>
 
-#include "http/json.hpp"
 #include "core/text.hpp"
+#include "http/json.hpp"
 
 namespace app::http {
 namespace {
@@ -16,7 +16,8 @@ boost::json::object ErrorSchema() {
             {"required", boost::json::array{"code", "message", "fields", "requestId"}},
             {"properties",
              {{"code", {{"type", "string"}, {"example", "invalid_input"}}},
-              {"message", {{"type", "string"}, {"description", "Chinese by default; English with Accept-Language: en"}}},
+              {"message",
+               {{"type", "string"}, {"description", "Chinese by default; English with Accept-Language: en"}}},
               {"fields", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}},
               {"requestId", {{"type", "string"}}}}}};
 }
@@ -38,14 +39,21 @@ std::string BuildOpenApiDocument(const Router& router, const std::string& versio
         operation["tags"] = boost::json::array{spec.tag.empty() ? "misc" : spec.tag};
         std::string access;
         switch (spec.access) {
-            case Access::kPublic: access = "Public."; break;
-            case Access::kSignedIn: access = "Any signed-in user."; break;
-            case Access::kPermission: access = "Requires permission `" + spec.permission + "`."; break;
+            case Access::kPublic:
+                access = "Public.";
+                break;
+            case Access::kSignedIn:
+                access = "Any signed-in user.";
+                break;
+            case Access::kPermission:
+                access = "Requires permission `" + spec.permission + "`.";
+                break;
         }
         operation["description"] = access + " Body limit " + std::to_string(spec.body_limit) + " bytes." +
-                                    (ChangesState(spec.method) ? " Needs the X-CSRF-Token header." : "");
+                                   (ChangesState(spec.method) ? " Needs the X-CSRF-Token header." : "");
         if (spec.access == Access::kPermission) operation["x-permission"] = spec.permission;
-        if (spec.access != Access::kPublic) operation["security"] = boost::json::array{{{"sessionCookie", boost::json::array{}}}};
+        if (spec.access != Access::kPublic)
+            operation["security"] = boost::json::array{{{"sessionCookie", boost::json::array{}}}};
 
         boost::json::array parameters;
         for (const std::string& segment : route.segments) {
@@ -57,24 +65,34 @@ std::string BuildOpenApiDocument(const Router& router, const std::string& versio
             }
         }
         if (ChangesState(spec.method)) {
-            parameters.push_back({{"name", "X-CSRF-Token"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "string"}}}});
+            parameters.push_back({{"name", "X-CSRF-Token"},
+                                  {"in", "header"},
+                                  {"required", true},
+                                  {"schema", {{"type", "string"}}}});
         }
         if (!parameters.empty()) operation["parameters"] = std::move(parameters);
 
         if (!spec.request_body.empty()) {
             schema_names.insert(spec.request_body);
-            operation["requestBody"] = {{"required", true},
-                                        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + spec.request_body}}}}}}}};
+            operation["requestBody"] = {
+                {"required", true},
+                {"content",
+                 {{"application/json",
+                   {{"schema", {{"$ref", "#/components/schemas/" + spec.request_body}}}}}}}};
         }
         boost::json::object responses;
         if (!spec.response_body.empty()) {
             schema_names.insert(spec.response_body);
             responses[spec.method == Method::kPost && spec.access == Access::kPermission ? "201" : "200"] = {
                 {"description", "OK"},
-                {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + spec.response_body}}}}}}}};
+                {"content",
+                 {{"application/json",
+                   {{"schema", {{"$ref", "#/components/schemas/" + spec.response_body}}}}}}}};
         } else if (text::StartsWith(spec.path.substr(spec.path.rfind('/')), "/export")) {
             responses["200"] = {{"description", "An .xlsx workbook"},
-                                {"content", {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", boost::json::object{}}}}};
+                                {"content",
+                                 {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                   boost::json::object{}}}}};
         } else {
             responses["204"] = {{"description", "Done"}};
         }
@@ -106,11 +124,13 @@ std::string BuildOpenApiDocument(const Router& router, const std::string& versio
         {"info",
          {{"title", "Ankang (安康) API"},
           {"version", version},
-          {"description", "Trade-union labour-protection platform. Generated from the server's route table."}}},
+          {"description",
+           "Trade-union labour-protection platform. Generated from the server's route table."}}},
         {"paths", std::move(paths)},
         {"components",
          {{"schemas", std::move(schemas)},
-          {"securitySchemes", {{"sessionCookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ankang_session"}}}}}}}};
+          {"securitySchemes",
+           {{"sessionCookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ankang_session"}}}}}}}};
     return Serialize(document);
 }
 

@@ -9,11 +9,19 @@ namespace app::http {
 TEST(OpenApiTest, DescribesEveryRouteWithItsPermission) {
     Router router;
     router.DeclarePermission({"system:user:view", "", ""});
-    router.Add({.method = Method::kGet, .path = "/api/v1/users/{id}", .permission = "system:user:view", .tag = "system",
-                .summary = "One user", .response_body = "User"},
+    router.Add({.method = Method::kGet,
+                .path = "/api/v1/users/{id}",
+                .permission = "system:user:view",
+                .tag = "system",
+                .summary = "One user",
+                .response_body = "User"},
                [](Request&) { return Response::NoContent(); });
-    router.Add({.method = Method::kPost, .path = "/api/v1/auth/login", .access = Access::kPublic, .tag = "auth",
-                .summary = "Sign in", .request_body = "LoginRequest"},
+    router.Add({.method = Method::kPost,
+                .path = "/api/v1/auth/login",
+                .access = Access::kPublic,
+                .tag = "auth",
+                .summary = "Sign in",
+                .request_body = "LoginRequest"},
                [](Request&) { return Response::NoContent(); });
     const auto document = boost::json::parse(BuildOpenApiDocument(router, "1.2.3")).as_object();
     EXPECT_EQ(document.at("openapi").as_string(), "3.0.3");

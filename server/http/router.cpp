@@ -31,22 +31,28 @@ void Router::DeclarePermission(PermissionInfo info) {
 
 void Router::Add(RouteSpec spec, Handler handler) {
     const std::string description = std::string(MethodName(spec.method)) + " " + spec.path;
-    if (spec.path.empty() || spec.path.front() != '/') throw std::logic_error("route path must start with /: " + description);
+    if (spec.path.empty() || spec.path.front() != '/')
+        throw std::logic_error("route path must start with /: " + description);
     if (spec.access == Access::kPermission) {
-        const bool declared = std::any_of(permissions_.begin(), permissions_.end(),
-                                          [&](const PermissionInfo& info) { return info.key == spec.permission; });
-        if (!declared) throw std::logic_error("route " + description + " uses undeclared permission '" + spec.permission + "'");
+        const bool declared =
+            std::any_of(permissions_.begin(), permissions_.end(),
+                        [&](const PermissionInfo& info) { return info.key == spec.permission; });
+        if (!declared)
+            throw std::logic_error("route " + description + " uses undeclared permission '" +
+                                   spec.permission + "'");
     } else if (!spec.permission.empty()) {
         throw std::logic_error("route " + description + " is not permission-checked but names a permission");
     }
-    if (spec.summary.empty()) throw std::logic_error("route " + description + " needs a summary for the API description");
+    if (spec.summary.empty())
+        throw std::logic_error("route " + description + " needs a summary for the API description");
     Route route{std::move(spec), std::move(handler), {}};
     route.segments = SplitPath(route.spec.path);
     for (const Route& existing : routes_) {
         if (existing.spec.method == route.spec.method && existing.segments.size() == route.segments.size()) {
             bool same = true;
             for (std::size_t index = 0; index < route.segments.size() && same; ++index) {
-                const bool both_parameters = existing.segments[index].starts_with('{') && route.segments[index].starts_with('{');
+                const bool both_parameters =
+                    existing.segments[index].starts_with('{') && route.segments[index].starts_with('{');
                 same = both_parameters || existing.segments[index] == route.segments[index];
             }
             if (same) throw std::logic_error("duplicate route " + description);
@@ -77,7 +83,8 @@ RouteMatch Router::Match(Method method, std::string_view path) const {
             }
         }
         if (!matches) continue;
-        const bool method_matches = route.spec.method == method || (method == Method::kHead && route.spec.method == Method::kGet);
+        const bool method_matches =
+            route.spec.method == method || (method == Method::kHead && route.spec.method == Method::kGet);
         if (!method_matches) {
             result.path_exists_for_other_method = true;
             continue;

@@ -34,8 +34,8 @@ struct RouteSpec {
     std::size_t body_limit = 64 * 1024;
     std::chrono::seconds read_timeout{30};
     DuringPasswordChange during_password_change = DuringPasswordChange::kBlocked;
-    std::string tag;      // API group, e.g. "system"
-    std::string summary;  // one line for the API description
+    std::string tag;            // API group, e.g. "system"
+    std::string summary;        // one line for the API description
     std::string request_body;   // schema name in the API description, empty when there is no body
     std::string response_body;  // schema name, empty for 204 or files
 };

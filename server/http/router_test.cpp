@@ -7,12 +7,21 @@ namespace {
 Router MakeRouter() {
     Router router;
     router.DeclarePermission({"system:user:view", "查看用户", "View users"});
-    router.Add({.method = Method::kGet, .path = "/api/v1/users/{id}", .permission = "system:user:view", .summary = "one"},
+    router.Add({.method = Method::kGet,
+                .path = "/api/v1/users/{id}",
+                .permission = "system:user:view",
+                .summary = "one"},
                [](Request&) { return Response::Json("one"); });
-    router.Add({.method = Method::kGet, .path = "/api/v1/users/export", .permission = "system:user:view", .summary = "export"},
+    router.Add({.method = Method::kGet,
+                .path = "/api/v1/users/export",
+                .permission = "system:user:view",
+                .summary = "export"},
                [](Request&) { return Response::Json("export"); });
-    router.Add({.method = Method::kPost, .path = "/api/v1/users/{id}/password", .permission = "system:user:view",
-                .body_limit = 123, .summary = "password"},
+    router.Add({.method = Method::kPost,
+                .path = "/api/v1/users/{id}/password",
+                .permission = "system:user:view",
+                .body_limit = 123,
+                .summary = "password"},
                [](Request&) { return Response::Json("password"); });
     return router;
 }
@@ -45,13 +54,22 @@ TEST(RouterTest, ReportsPerRouteBodyLimits) {
 
 TEST(RouterTest, RouteTableMistakesStopStartUp) {
     Router router = MakeRouter();
-    EXPECT_THROW(router.Add({.method = Method::kGet, .path = "/api/v1/x", .permission = "undeclared:key:view", .summary = "x"},
+    EXPECT_THROW(router.Add({.method = Method::kGet,
+                             .path = "/api/v1/x",
+                             .permission = "undeclared:key:view",
+                             .summary = "x"},
                             [](Request&) { return Response::NoContent(); }),
                  std::logic_error);
-    EXPECT_THROW(router.Add({.method = Method::kGet, .path = "/api/v1/users/{other}", .permission = "system:user:view", .summary = "dup"},
+    EXPECT_THROW(router.Add({.method = Method::kGet,
+                             .path = "/api/v1/users/{other}",
+                             .permission = "system:user:view",
+                             .summary = "dup"},
                             [](Request&) { return Response::NoContent(); }),
                  std::logic_error);
-    EXPECT_THROW(router.Add({.method = Method::kGet, .path = "/api/v1/y", .access = Access::kPublic, .permission = "system:user:view",
+    EXPECT_THROW(router.Add({.method = Method::kGet,
+                             .path = "/api/v1/y",
+                             .access = Access::kPublic,
+                             .permission = "system:user:view",
                              .summary = "public with key"},
                             [](Request&) { return Response::NoContent(); }),
                  std::logic_error);

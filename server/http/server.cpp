@@ -1,11 +1,11 @@
 // The only translation unit that includes Beast and Asio.
 #include "http/server.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <list>
@@ -70,7 +70,8 @@ struct Server::State {
         MaybeFinishShutdown();
     }
 
-    static Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::string& client_address) {
+    static Request ToRequest(bhttp::request<bhttp::string_body>&& message,
+                             const std::string& client_address) {
         Request request;
         request.method = ParseMethod(std::string_view(message.method_string()));
         const std::string_view target(message.target());
@@ -78,7 +79,8 @@ struct Server::State {
         const auto raw_path = target.substr(0, question);
         auto decoded = PercentDecode(raw_path, false);
         request.path = decoded ? std::move(*decoded) : std::string("/\x01invalid");
-        if (question != std::string_view::npos) request.query_string = std::string(target.substr(question + 1));
+        if (question != std::string_view::npos)
+            request.query_string = std::string(target.substr(question + 1));
         for (const auto& field : message) {
             request.headers.emplace_back(text::ToLowerAscii(std::string_view(field.name_string())),
                                          std::string(field.value()));
@@ -88,8 +90,8 @@ struct Server::State {
         return request;
     }
 
-    static bhttp::response<bhttp::string_body> ToMessage(Response&& response, unsigned version, bool keep_alive,
-                                                         bool head_request) {
+    static bhttp::response<bhttp::string_body> ToMessage(Response&& response, unsigned version,
+                                                         bool keep_alive, bool head_request) {
         bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
         message.set(bhttp::field::server, "ankang");
         if (!response.content_type.empty()) message.set(bhttp::field::content_type, response.content_type);
@@ -131,18 +133,22 @@ struct Server::State {
 
             self->busy = false;
             stream.expires_after(buffer.size() > 0 ? options.header_timeout : options.idle_timeout);
-            co_await bhttp::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+            co_await bhttp::async_read_some(stream, buffer, parser,
+                                            asio::redirect_error(asio::use_awaitable, error));
             if (error) break;
             self->busy = true;
             // Headers are slow-client bounded too, not just the idle wait.
             stream.expires_after(options.header_timeout);
             while (!parser.is_header_done() && !error) {
-                co_await bhttp::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+                co_await bhttp::async_read_some(stream, buffer, parser,
+                                                asio::redirect_error(asio::use_awaitable, error));
             }
             if (error) {
                 if (error == bhttp::error::header_limit) {
-                    // Built outside the co_await: g++ 12 double-destroys temporaries inside co_await operands.
-                    Response rejected = RejectedResponse(Error(ErrorCode::kPayloadTooLarge, {"请求头过大", "Request headers too large"}));
+                    // Built outside the co_await: g++ 12 double-destroys temporaries inside co_await
+                    // operands.
+                    Response rejected = RejectedResponse(
+                        Error(ErrorCode::kPayloadTooLarge, {"请求头过大", "Request headers too large"}));
                     co_await Write(stream, std::move(rejected), 11, false);
                 }
                 break;
@@ -151,18 +157,22 @@ struct Server::State {
             const auto& header = parser.get();
             const Method method = ParseMethod(std::string_view(header.method_string()));
             std::string_view target(header.target());
-            const auto [body_limit, read_timeout] = router.LimitsFor(method, target.substr(0, target.find('?')));
+            const auto [body_limit, read_timeout] =
+                router.LimitsFor(method, target.substr(0, target.find('?')));
             parser.body_limit(body_limit);
-            if (header.has_content_length() && parser.content_length() && *parser.content_length() > body_limit) {
+            if (header.has_content_length() && parser.content_length() &&
+                *parser.content_length() > body_limit) {
                 error = bhttp::error::body_limit;
             } else {
                 stream.expires_after(read_timeout);
-                co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+                co_await bhttp::async_read(stream, buffer, parser,
+                                           asio::redirect_error(asio::use_awaitable, error));
             }
             if (error == bhttp::error::body_limit) {
                 const std::string limit = std::to_string(body_limit / 1024);
-                Response rejected = RejectedResponse(Error(ErrorCode::kPayloadTooLarge, {"请求内容过大（上限 " + limit + " KB）",
-                                                                                           "Request body too large (limit " + limit + " KB)"}));
+                Response rejected = RejectedResponse(
+                    Error(ErrorCode::kPayloadTooLarge, {"请求内容过大（上限 " + limit + " KB）",
+                                                        "Request body too large (limit " + limit + " KB)"}));
                 const unsigned version = parser.get().version();
                 co_await Write(stream, std::move(rejected), version, false);
                 break;
@@ -176,7 +186,9 @@ struct Server::State {
             const bool head_request = request.method == Method::kHead;
 
             // Blocking work (database) runs on the worker pool; the connection coroutine waits for it.
-            auto handle = [this, &request]() -> asio::awaitable<Response> { co_return dispatcher.Handle(request); };
+            auto handle = [this, &request]() -> asio::awaitable<Response> {
+                co_return dispatcher.Handle(request);
+            };
             Response response = co_await asio::co_spawn(workers, handle, asio::use_awaitable);
 
             const bool keep_open = keep_alive && !draining;
@@ -192,7 +204,8 @@ struct Server::State {
         MaybeFinishShutdown();
     }
 
-    asio::awaitable<void> Write(beast::tcp_stream& stream, Response response, unsigned version, bool keep_alive) {
+    asio::awaitable<void> Write(beast::tcp_stream& stream, Response response, unsigned version,
+                                bool keep_alive) {
         auto reply = ToMessage(std::move(response), version, keep_alive, false);
         beast::error_code error;
         stream.expires_after(std::chrono::seconds(10));
@@ -202,7 +215,8 @@ struct Server::State {
     asio::awaitable<void> Accept() {
         while (!draining) {
             beast::error_code error;
-            tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, error));
+            tcp::socket socket =
+                co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, error));
             if (error) {
                 if (draining || error == asio::error::operation_aborted) break;
                 spdlog::warn("accept failed: {}", error.message());
@@ -227,7 +241,9 @@ struct Server::State {
 Server::Server(ServerOptions options, const Router& router, const Dispatcher& dispatcher)
     : state_(std::make_unique<State>(std::move(options), router, dispatcher)) {}
 
-Server::~Server() { state_->workers.join(); }
+Server::~Server() {
+    state_->workers.join();
+}
 
 void Server::Run() {
     State& state = *state_;

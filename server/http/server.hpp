@@ -16,9 +16,9 @@ struct ServerOptions {
     std::uint16_t port = 8080;  // 0 picks a free port
     int worker_threads = 4;     // blocking handler work (database) runs here
     std::size_t header_limit = 16 * 1024;
-    std::chrono::seconds header_timeout{15};   // a slow client must send its headers within this
-    std::chrono::seconds idle_timeout{60};     // keep-alive connections idle longer are closed
-    std::chrono::seconds shutdown_grace{25};   // SIGTERM waits this long for in-flight requests
+    std::chrono::seconds header_timeout{15};  // a slow client must send its headers within this
+    std::chrono::seconds idle_timeout{60};    // keep-alive connections idle longer are closed
+    std::chrono::seconds shutdown_grace{25};  // SIGTERM waits this long for in-flight requests
     std::size_t max_connections = 4096;
     std::function<void(std::uint16_t port)> on_listening;
 };

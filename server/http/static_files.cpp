@@ -32,7 +32,8 @@ StaticFiles::StaticFiles(std::filesystem::path root) {
 }
 
 bool IsSafeRelativePath(std::string_view decoded_path) {
-    if (decoded_path.find('\0') != std::string_view::npos || decoded_path.find('\\') != std::string_view::npos) {
+    if (decoded_path.find('\0') != std::string_view::npos ||
+        decoded_path.find('\\') != std::string_view::npos) {
         return false;
     }
     for (const std::string& segment : SplitPath(decoded_path)) {
@@ -70,7 +71,8 @@ std::optional<Response> StaticFiles::Serve(const Request& request) const {
     // Belt and braces after the segment check: the resolved file must still be inside the root.
     const std::filesystem::path resolved = std::filesystem::weakly_canonical(file, error);
     if (error) return std::nullopt;
-    const auto [root_end, unused] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
+    const auto [root_end, unused] =
+        std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
     if (root_end != root_.end()) return std::nullopt;
     if (!std::filesystem::is_regular_file(resolved, error)) return std::nullopt;
 

@@ -21,7 +21,9 @@ protected:
         Write(root_ / "outside.txt", "outside");
     }
     void TearDown() override { std::filesystem::remove_all(root_); }
-    static void Write(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
+    static void Write(const std::filesystem::path& path, const std::string& text) {
+        std::ofstream(path) << text;
+    }
     Request Get(const std::string& path, std::vector<std::pair<std::string, std::string>> headers = {}) {
         Request request;
         request.path = path;

@@ -26,13 +26,15 @@ std::string BuildXlsx(const XlsxTable& table) {
     options.constant_memory = LXW_TRUE;
     lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
     if (!workbook) throw std::runtime_error("libxlsxwriter could not start a workbook");
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, table.sheet_name.empty() ? nullptr : table.sheet_name.c_str());
+    lxw_worksheet* sheet =
+        workbook_add_worksheet(workbook, table.sheet_name.empty() ? nullptr : table.sheet_name.c_str());
     lxw_format* bold = workbook_add_format(workbook);
     format_set_bold(bold);
 
     for (std::size_t column = 0; column < table.headers.size(); ++column) {
         const double width = column < table.column_widths.size() ? table.column_widths[column] : 16;
-        worksheet_set_column(sheet, static_cast<lxw_col_t>(column), static_cast<lxw_col_t>(column), width, nullptr);
+        worksheet_set_column(sheet, static_cast<lxw_col_t>(column), static_cast<lxw_col_t>(column), width,
+                             nullptr);
     }
     worksheet_freeze_panes(sheet, 1, 0);
     for (std::size_t column = 0; column < table.headers.size(); ++column) {
@@ -46,7 +48,8 @@ std::string BuildXlsx(const XlsxTable& table) {
             if (const auto* text = std::get_if<std::string>(&cell)) {
                 worksheet_write_string(sheet, sheet_row, sheet_column, text->c_str(), nullptr);
             } else if (const auto* integer = std::get_if<std::int64_t>(&cell)) {
-                worksheet_write_number(sheet, sheet_row, sheet_column, static_cast<double>(*integer), nullptr);
+                worksheet_write_number(sheet, sheet_row, sheet_column, static_cast<double>(*integer),
+                                       nullptr);
             } else if (const auto* real = std::get_if<double>(&cell)) {
                 worksheet_write_number(sheet, sheet_row, sheet_column, *real, nullptr);
             }

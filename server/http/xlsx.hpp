@@ -20,6 +20,7 @@ struct XlsxTable {
 // file, so memory stays flat for large exports) and returns its bytes.
 std::string BuildXlsx(const XlsxTable& table);
 
-inline constexpr const char* kXlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr const char* kXlsxContentType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 }  // namespace app::http

@@ -29,7 +29,8 @@ TestDatabase::TestDatabase() {
         admin->Write([&](db::Session& session) { session.RunScript("CREATE SCHEMA " + schema_); });
     }
     const char separator = admin_url_.find('?') == std::string::npos ? '?' : '&';
-    database_ = db::OpenDatabase(admin_url_ + separator + "options=-csearch_path%3D" + schema_, {.read_connections = 3});
+    database_ = db::OpenDatabase(admin_url_ + separator + "options=-csearch_path%3D" + schema_,
+                                 {.read_connections = 3});
     db::Migrate(*database_);
 }
 
@@ -38,7 +39,8 @@ TestDatabase::~TestDatabase() {
     if (!schema_.empty()) {
         try {
             auto admin = db::OpenDatabase(admin_url_, {.read_connections = 0});
-            admin->Write([&](db::Session& session) { session.RunScript("DROP SCHEMA " + schema_ + " CASCADE"); });
+            admin->Write(
+                [&](db::Session& session) { session.RunScript("DROP SCHEMA " + schema_ + " CASCADE"); });
         } catch (...) {
         }
     }

@@ -40,12 +40,14 @@ using ResultHandle = std::unique_ptr<PGresult, ResultDeleter>;
         if (code == "23502") kind = ConstraintViolation::Kind::kNotNull;
         if (code == "23514") kind = ConstraintViolation::Kind::kCheck;
         std::string detail;
-        if (const char* table = PQresultErrorField(result, PG_DIAG_TABLE_NAME)) detail += std::string(table) + ".";
+        if (const char* table = PQresultErrorField(result, PG_DIAG_TABLE_NAME))
+            detail += std::string(table) + ".";
         if (const char* column = PQresultErrorField(result, PG_DIAG_COLUMN_NAME)) detail += column;
         if (const char* constraint = PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME)) {
             detail += std::string(" constraint ") + constraint;
         }
-        if (const char* more = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) detail += std::string(" ") + more;
+        if (const char* more = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
+            detail += std::string(" ") + more;
         throw ConstraintViolation(kind, detail.empty() ? message : detail);
     }
     throw DatabaseError("postgresql: " + message + (state ? " [" + std::string(state) + "]" : "") + " in " +
@@ -61,7 +63,8 @@ public:
             throw DatabaseError("cannot connect to PostgreSQL (" + RedactUrl(url) + "): " + message);
         }
         // Keep notices (e.g. "relation already exists, skipping") out of stderr.
-        PQsetNoticeProcessor(handle_, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            handle_, [](void*, const char*) {}, nullptr);
         RunScript("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
     }
 
@@ -142,10 +145,16 @@ private:
                     case kInt2Oid:
                     case kInt4Oid:
                     case kInt8Oid:
-                    case kOidOid: values.emplace_back(static_cast<std::int64_t>(std::strtoll(text, nullptr, 10))); break;
-                    case kBoolOid: values.emplace_back(static_cast<std::int64_t>(text[0] == 't' ? 1 : 0)); break;
+                    case kOidOid:
+                        values.emplace_back(static_cast<std::int64_t>(std::strtoll(text, nullptr, 10)));
+                        break;
+                    case kBoolOid:
+                        values.emplace_back(static_cast<std::int64_t>(text[0] == 't' ? 1 : 0));
+                        break;
                     case kFloat4Oid:
-                    case kFloat8Oid: values.emplace_back(std::strtod(text, nullptr)); break;
+                    case kFloat8Oid:
+                        values.emplace_back(std::strtod(text, nullptr));
+                        break;
                     case kNumericOid: {
                         // Whole numerics (SUM of integers) stay exact as text; Row::GetInt64 parses them.
                         const std::string_view view(text);
@@ -156,7 +165,9 @@ private:
                         }
                         break;
                     }
-                    default: values.emplace_back(std::string(text, static_cast<std::size_t>(PQgetlength(pg, row, column))));
+                    default:
+                        values.emplace_back(
+                            std::string(text, static_cast<std::size_t>(PQgetlength(pg, row, column))));
                 }
             }
             result.rows.push_back(std::move(values));

@@ -1,8 +1,8 @@
 // The only translation unit (with its backup helper) that includes sqlite3.h.
 #include "db/sqlite/sqlite_database.hpp"
 
-#include <sqlite3.h>
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 #include <condition_variable>
 #include <deque>
@@ -25,15 +25,25 @@ namespace {
         ConstraintViolation::Kind kind = ConstraintViolation::Kind::kOther;
         switch (extended) {
             case SQLITE_CONSTRAINT_UNIQUE:
-            case SQLITE_CONSTRAINT_PRIMARYKEY: kind = ConstraintViolation::Kind::kUnique; break;
-            case SQLITE_CONSTRAINT_FOREIGNKEY: kind = ConstraintViolation::Kind::kForeignKey; break;
-            case SQLITE_CONSTRAINT_NOTNULL: kind = ConstraintViolation::Kind::kNotNull; break;
-            case SQLITE_CONSTRAINT_CHECK: kind = ConstraintViolation::Kind::kCheck; break;
-            default: break;
+            case SQLITE_CONSTRAINT_PRIMARYKEY:
+                kind = ConstraintViolation::Kind::kUnique;
+                break;
+            case SQLITE_CONSTRAINT_FOREIGNKEY:
+                kind = ConstraintViolation::Kind::kForeignKey;
+                break;
+            case SQLITE_CONSTRAINT_NOTNULL:
+                kind = ConstraintViolation::Kind::kNotNull;
+                break;
+            case SQLITE_CONSTRAINT_CHECK:
+                kind = ConstraintViolation::Kind::kCheck;
+                break;
+            default:
+                break;
         }
         throw ConstraintViolation(kind, message);
     }
-    throw DatabaseError("sqlite: " + message + " (" + std::to_string(extended) + ") in " + std::string(context));
+    throw DatabaseError("sqlite: " + message + " (" + std::to_string(extended) + ") in " +
+                        std::string(context));
 }
 
 class SqliteConnection final : public Connection {
@@ -102,11 +112,18 @@ public:
             row.reserve(static_cast<std::size_t>(column_count));
             for (int column = 0; column < column_count; ++column) {
                 switch (sqlite3_column_type(statement, column)) {
-                    case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, column))); break;
-                    case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(statement, column)); break;
-                    case SQLITE_NULL: row.emplace_back(Null{}); break;
+                    case SQLITE_INTEGER:
+                        row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, column)));
+                        break;
+                    case SQLITE_FLOAT:
+                        row.emplace_back(sqlite3_column_double(statement, column));
+                        break;
+                    case SQLITE_NULL:
+                        row.emplace_back(Null{});
+                        break;
                     default: {
-                        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+                        const auto* text =
+                            reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
                         const int bytes = sqlite3_column_bytes(statement, column);
                         row.emplace_back(std::string(text ? text : "", static_cast<std::size_t>(bytes)));
                     }
@@ -159,7 +176,8 @@ private:
             code = sqlite3_bind_double(statement, index, *real);
         } else {
             const auto& text = std::get<std::string>(value);
-            code = sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+            code = sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_TRANSIENT,
+                                       SQLITE_UTF8);
         }
         if (code != SQLITE_OK) ThrowSqliteError(handle_, code, "bind");
     }
@@ -215,7 +233,8 @@ protected:
     }
 
     void RunWrite(const Work& work) override {
-        if (tls_inside_write) throw DatabaseError("nested Database::Write is not allowed; use the session you were given");
+        if (tls_inside_write)
+            throw DatabaseError("nested Database::Write is not allowed; use the session you were given");
         if (in_memory_) {
             std::lock_guard lock(memory_mutex_);
             Session session(*writer_);

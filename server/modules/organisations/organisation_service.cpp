@@ -33,9 +33,10 @@ bool Visible(const Principal& principal, const Organisation& organisation) {
 
 }  // namespace
 
-std::optional<Organisation> OrganisationService::FindInScope(db::Session& session, const Principal& principal, std::int64_t id) {
-    const db::Result result =
-        session.Query(std::string("SELECT ") + std::string(kColumns) + " FROM organisations o WHERE o.id = $1", id);
+std::optional<Organisation> OrganisationService::FindInScope(db::Session& session, const Principal& principal,
+                                                             std::int64_t id) {
+    const db::Result result = session.Query(
+        std::string("SELECT ") + std::string(kColumns) + " FROM organisations o WHERE o.id = $1", id);
     if (result.Empty()) return std::nullopt;
     Organisation organisation = ReadOrganisation(result.Front());
     if (!Visible(principal, organisation)) return std::nullopt;
@@ -43,62 +44,77 @@ std::optional<Organisation> OrganisationService::FindInScope(db::Session& sessio
 }
 
 Organisation OrganisationService::Get(const RequestContext& context, std::int64_t id) const {
-    auto organisation = database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
+    auto organisation =
+        database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
     if (!organisation) throw Error::NotFound("organisation");
     return *organisation;
 }
 
-std::vector<Organisation> OrganisationService::Children(const RequestContext& context, std::int64_t id) const {
+std::vector<Organisation> OrganisationService::Children(const RequestContext& context,
+                                                        std::int64_t id) const {
     return database_.Read([&](db::Session& session) {
         if (!FindInScope(session, context.principal, id)) throw Error::NotFound("organisation");
         std::vector<Organisation> children;
         if (context.principal.data_scope == DataScope::kSelf) return children;
-        const db::Result result = session.Query(
-            std::string("SELECT ") + std::string(kColumns) + " FROM organisations o WHERE o.parent_id = $1 ORDER BY o.code",
-            id);
+        const db::Result result =
+            session.Query(std::string("SELECT ") + std::string(kColumns) +
+                              " FROM organisations o WHERE o.parent_id = $1 ORDER BY o.code",
+                          id);
         for (const db::Row row : result) children.push_back(ReadOrganisation(row));
         return children;
     });
 }
 
-Page<Organisation> OrganisationService::Search(const RequestContext& context, const std::string& keyword, PageRequest page) const {
+Page<Organisation> OrganisationService::Search(const RequestContext& context, const std::string& keyword,
+                                               PageRequest page) const {
     const Principal& principal = context.principal;
     const std::string lower = principal.organisation_path;
-    const std::string upper = principal.data_scope == DataScope::kSelf ? lower + "/" : auth::SubtreeUpperBound(lower);
+    const std::string upper =
+        principal.data_scope == DataScope::kSelf ? lower + "/" : auth::SubtreeUpperBound(lower);
     const std::string pattern = "%" + text::EscapeLike(text::ToLowerAscii(keyword)) + "%";
     return database_.Read([&](db::Session& session) {
         Page<Organisation> result;
         constexpr std::string_view kFilter =
             " FROM organisations o WHERE o.path >= $1 AND o.path < $2 "
             "AND ($3 = '' OR LOWER(o.name) LIKE $4 ESCAPE '\\' OR o.code LIKE $4 ESCAPE '\\')";
-        result.total = session.Query(std::string("SELECT COUNT(*)") + std::string(kFilter), lower, upper, keyword, pattern)
-                           .Front()
-                           .GetInt64(0);
-        const db::Result rows = session.Query(std::string("SELECT ") + std::string(kColumns) + std::string(kFilter) +
-                                                  " ORDER BY o.path LIMIT $5 OFFSET $6",
-                                              lower, upper, keyword, pattern, page.page_size, page.Offset());
+        result.total =
+            session
+                .Query(std::string("SELECT COUNT(*)") + std::string(kFilter), lower, upper, keyword, pattern)
+                .Front()
+                .GetInt64(0);
+        const db::Result rows =
+            session.Query(std::string("SELECT ") + std::string(kColumns) + std::string(kFilter) +
+                              " ORDER BY o.path LIMIT $5 OFFSET $6",
+                          lower, upper, keyword, pattern, page.page_size, page.Offset());
         for (const db::Row row : rows) result.items.push_back(ReadOrganisation(row));
         return result;
     });
 }
 
-std::int64_t OrganisationService::Insert(db::Session& session, const NewOrganisation& organisation, EpochMillis now) {
+std::int64_t OrganisationService::Insert(db::Session& session, const NewOrganisation& organisation,
+                                         EpochMillis now) {
     std::string parent_path;
     if (organisation.parent_id) {
-        const db::Result parent = session.Query("SELECT path FROM organisations WHERE id = $1", *organisation.parent_id);
-        if (parent.Empty()) throw Error::InvalidField("parentId", {"上级组织不存在", "The parent organisation does not exist"});
+        const db::Result parent =
+            session.Query("SELECT path FROM organisations WHERE id = $1", *organisation.parent_id);
+        if (parent.Empty())
+            throw Error::InvalidField("parentId",
+                                      {"上级组织不存在", "The parent organisation does not exist"});
         parent_path = parent.Front().GetString(0);
     }
     // The path needs the new id, so the row is written with a unique placeholder path and fixed up at once.
     const std::int64_t id =
         session
-            .Query("INSERT INTO organisations (parent_id, name, code, org_type, level, path, admin_division_code, status, "
-                   "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8, $8) RETURNING id",
-                   organisation.parent_id, organisation.name, organisation.code, organisation.org_type, organisation.level,
-                   "pending:" + organisation.code, organisation.admin_division_code, now)
+            .Query(
+                "INSERT INTO organisations (parent_id, name, code, org_type, level, path, "
+                "admin_division_code, status, "
+                "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8, $8) RETURNING id",
+                organisation.parent_id, organisation.name, organisation.code, organisation.org_type,
+                organisation.level, "pending:" + organisation.code, organisation.admin_division_code, now)
             .Front()
             .GetInt64(0);
-    session.Execute("UPDATE organisations SET path = $1 WHERE id = $2", parent_path + auth::PathSegment(id), id);
+    session.Execute("UPDATE organisations SET path = $1 WHERE id = $2", parent_path + auth::PathSegment(id),
+                    id);
     return id;
 }
 

@@ -26,12 +26,15 @@ class OrganisationService {
 public:
     explicit OrganisationService(db::Database& database) : database_(database) {}
 
-    Organisation Get(const RequestContext& context, std::int64_t id) const;               // 404 outside scope
-    std::vector<Organisation> Children(const RequestContext& context, std::int64_t id) const;  // 404 outside scope
-    Page<Organisation> Search(const RequestContext& context, const std::string& keyword, PageRequest page) const;
+    Organisation Get(const RequestContext& context, std::int64_t id) const;  // 404 outside scope
+    std::vector<Organisation> Children(const RequestContext& context,
+                                       std::int64_t id) const;  // 404 outside scope
+    Page<Organisation> Search(const RequestContext& context, const std::string& keyword,
+                              PageRequest page) const;
 
     // Used by other modules inside their own transactions.
-    static std::optional<Organisation> FindInScope(db::Session& session, const Principal& principal, std::int64_t id);
+    static std::optional<Organisation> FindInScope(db::Session& session, const Principal& principal,
+                                                   std::int64_t id);
     // Inserts an organisation and fills its materialised path (the parent's path plus its own segment).
     static std::int64_t Insert(db::Session& session, const NewOrganisation& organisation, EpochMillis now);
 

@@ -25,8 +25,10 @@ TEST_F(OrganisationServiceTest, ChildrenAndSearchStayInScope) {
     const auto children = organisations_.Children(county_x, county_x_);
     ASSERT_EQ(children.size(), 1u);
     EXPECT_EQ(children[0].name, "新街口街道工会");
-    EXPECT_EQ(system::testing_support::CodeOf([&] { organisations_.Children(county_x, county_y_); }), ErrorCode::kNotFound);
-    EXPECT_EQ(system::testing_support::CodeOf([&] { organisations_.Get(county_x, city_); }), ErrorCode::kNotFound);
+    EXPECT_EQ(system::testing_support::CodeOf([&] { organisations_.Children(county_x, county_y_); }),
+              ErrorCode::kNotFound);
+    EXPECT_EQ(system::testing_support::CodeOf([&] { organisations_.Get(county_x, city_); }),
+              ErrorCode::kNotFound);
     EXPECT_EQ(organisations_.Search(county_x, "总工会", {1, 20}).total, 1);  // only its own county
     EXPECT_EQ(organisations_.Search(ContextFor(admin_), "总工会", {1, 20}).total, 4);
     EXPECT_EQ(organisations_.Search(ContextFor(admin_), "320104", {1, 20}).total, 1);

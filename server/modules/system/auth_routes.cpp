@@ -1,6 +1,6 @@
+#include <spdlog/spdlog.h>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <spdlog/spdlog.h>
 
 #include "http/dispatcher.hpp"
 #include "http/json.hpp"
@@ -25,15 +25,20 @@ boost::json::object MeToJson(const Principal& principal) {
 }
 
 std::string SessionCookie(const std::string& token, std::int64_t max_age_seconds, bool secure) {
-    return std::string(http::kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-           std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
+    return std::string(http::kSessionCookie) + "=" + token +
+           "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
+           (secure ? "; Secure" : "");
 }
 
 }  // namespace
 
 void RegisterAuthRoutes(http::Router& router, SystemServices& services) {
-    router.Add({.method = http::Method::kGet, .path = "/api/v1/health", .access = http::Access::kPublic, .tag = "system",
-                .summary = "Liveness and database check", .response_body = "Health"},
+    router.Add({.method = http::Method::kGet,
+                .path = "/api/v1/health",
+                .access = http::Access::kPublic,
+                .tag = "system",
+                .summary = "Liveness and database check",
+                .response_body = "Health"},
                [&](http::Request&) {
                    try {
                        services.database.Read([](db::Session& session) { session.Query("SELECT 1"); });
@@ -44,8 +49,14 @@ void RegisterAuthRoutes(http::Router& router, SystemServices& services) {
                    }
                });
 
-    router.Add({.method = http::Method::kPost, .path = "/api/v1/auth/login", .access = http::Access::kPublic, .body_limit = 4096,
-                .tag = "auth", .summary = "Sign in; sets the session cookie", .request_body = "LoginRequest", .response_body = "Me"},
+    router.Add({.method = http::Method::kPost,
+                .path = "/api/v1/auth/login",
+                .access = http::Access::kPublic,
+                .body_limit = 4096,
+                .tag = "auth",
+                .summary = "Sign in; sets the session cookie",
+                .request_body = "LoginRequest",
+                .response_body = "Me"},
                [&](http::Request& request) {
                    const auto body = http::ParseJsonObject(request);
                    http::FieldReader reader(body);
@@ -55,12 +66,18 @@ void RegisterAuthRoutes(http::Router& router, SystemServices& services) {
                    auto result = services.sessions.Login(username, password, request.context);
                    auto response = http::Response::Json(http::Serialize(MeToJson(result.principal)));
                    response.SetHeader("Set-Cookie",
-                                      SessionCookie(result.token, services.session_lifetime_seconds, services.secure_cookie));
+                                      SessionCookie(result.token, services.session_lifetime_seconds,
+                                                    services.secure_cookie));
                    return response;
                });
 
-    router.Add({.method = http::Method::kPost, .path = "/api/v1/auth/logout", .access = http::Access::kSignedIn, .body_limit = 1024,
-                .during_password_change = http::DuringPasswordChange::kAllowed, .tag = "auth", .summary = "End this session"},
+    router.Add({.method = http::Method::kPost,
+                .path = "/api/v1/auth/logout",
+                .access = http::Access::kSignedIn,
+                .body_limit = 1024,
+                .during_password_change = http::DuringPasswordChange::kAllowed,
+                .tag = "auth",
+                .summary = "End this session"},
                [&](http::Request& request) {
                    services.sessions.Logout(request.context);
                    auto response = http::Response::NoContent();
@@ -68,8 +85,12 @@ void RegisterAuthRoutes(http::Router& router, SystemServices& services) {
                    return response;
                });
 
-    router.Add({.method = http::Method::kPost, .path = "/api/v1/auth/logout-all", .access = http::Access::kSignedIn,
-                .body_limit = 1024, .during_password_change = http::DuringPasswordChange::kAllowed, .tag = "auth",
+    router.Add({.method = http::Method::kPost,
+                .path = "/api/v1/auth/logout-all",
+                .access = http::Access::kSignedIn,
+                .body_limit = 1024,
+                .during_password_change = http::DuringPasswordChange::kAllowed,
+                .tag = "auth",
                 .summary = "End every session of the signed-in user"},
                [&](http::Request& request) {
                    services.sessions.LogoutEverywhere(request.context);
@@ -78,14 +99,25 @@ void RegisterAuthRoutes(http::Router& router, SystemServices& services) {
                    return response;
                });
 
-    router.Add({.method = http::Method::kGet, .path = "/api/v1/auth/me", .access = http::Access::kSignedIn,
-                .during_password_change = http::DuringPasswordChange::kAllowed, .tag = "auth",
-                .summary = "The signed-in user, organisation and permission keys", .response_body = "Me"},
-               [](http::Request& request) { return http::Response::Json(http::Serialize(MeToJson(request.context.principal))); });
+    router.Add({.method = http::Method::kGet,
+                .path = "/api/v1/auth/me",
+                .access = http::Access::kSignedIn,
+                .during_password_change = http::DuringPasswordChange::kAllowed,
+                .tag = "auth",
+                .summary = "The signed-in user, organisation and permission keys",
+                .response_body = "Me"},
+               [](http::Request& request) {
+                   return http::Response::Json(http::Serialize(MeToJson(request.context.principal)));
+               });
 
-    router.Add({.method = http::Method::kPost, .path = "/api/v1/auth/password", .access = http::Access::kSignedIn,
-                .body_limit = 4096, .during_password_change = http::DuringPasswordChange::kAllowed, .tag = "auth",
-                .summary = "Change the signed-in user's password", .request_body = "ChangePasswordRequest"},
+    router.Add({.method = http::Method::kPost,
+                .path = "/api/v1/auth/password",
+                .access = http::Access::kSignedIn,
+                .body_limit = 4096,
+                .during_password_change = http::DuringPasswordChange::kAllowed,
+                .tag = "auth",
+                .summary = "Change the signed-in user's password",
+                .request_body = "ChangePasswordRequest"},
                [&](http::Request& request) {
                    const auto body = http::ParseJsonObject(request);
                    http::FieldReader reader(body);

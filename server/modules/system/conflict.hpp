@@ -9,6 +9,7 @@ namespace app::system {
 
 // A unique-constraint failure on a column becomes a 409 naming the field the user typed, so the form can
 // mark it. Used where two requests could race past any earlier check.
-Error DuplicateValue(const db::ConstraintViolation& violation, const std::string& field, LocalizedText message);
+Error DuplicateValue(const db::ConstraintViolation& violation, const std::string& field,
+                     LocalizedText message);
 
 }  // namespace app::system

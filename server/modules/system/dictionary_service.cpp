@@ -16,8 +16,8 @@ constexpr std::string_view kItemColumns =
     "SELECT id, dict_code, code, label, label_en, sort_order, enabled FROM dictionary_items";
 
 DictionaryItem ReadItem(const db::Row& row) {
-    return {row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3),
-            row.GetString(4), row.GetInt64(5), row.GetBool(6)};
+    return {row.GetInt64(0),  row.GetString(1), row.GetString(2), row.GetString(3),
+            row.GetString(4), row.GetInt64(5),  row.GetBool(6)};
 }
 
 std::optional<DictionaryItem> FindItem(db::Session& session, std::int64_t id) {
@@ -41,9 +41,11 @@ std::vector<Dictionary> DictionaryService::ListDictionaries() const {
     return database_.Read([](db::Session& session) {
         std::vector<Dictionary> result;
         const db::Result rows = session.Query(
-            "SELECT d.code, d.name, d.name_en, (SELECT COUNT(*) FROM dictionary_items i WHERE i.dict_code = d.code) "
+            "SELECT d.code, d.name, d.name_en, (SELECT COUNT(*) FROM dictionary_items i WHERE i.dict_code = "
+            "d.code) "
             "FROM dictionaries d ORDER BY d.code");
-        for (const db::Row row : rows) result.push_back({row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3)});
+        for (const db::Row row : rows)
+            result.push_back({row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3)});
         return result;
     });
 }
@@ -54,8 +56,8 @@ std::vector<DictionaryItem> DictionaryService::Items(const std::string& dict_cod
             throw Error::NotFound("dictionary");
         }
         std::vector<DictionaryItem> items;
-        const db::Result rows =
-            session.Query(std::string(kItemColumns) + " WHERE dict_code = $1 ORDER BY sort_order, id", dict_code);
+        const db::Result rows = session.Query(
+            std::string(kItemColumns) + " WHERE dict_code = $1 ORDER BY sort_order, id", dict_code);
         for (const db::Row row : rows) items.push_back(ReadItem(row));
         return items;
     });
@@ -67,7 +69,8 @@ DictionaryItem DictionaryService::CreateItem(const RequestContext& context, cons
                              return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
                          });
     if (!code_ok) {
-        throw Error::InvalidField("code", {"编码须为 1–32 位字母、数字或下划线", "Code must be 1–32 letters, digits or '_'"});
+        throw Error::InvalidField(
+            "code", {"编码须为 1–32 位字母、数字或下划线", "Code must be 1–32 letters, digits or '_'"});
     }
     const std::int64_t now = clock_.Now();
     try {
@@ -77,35 +80,43 @@ DictionaryItem DictionaryService::CreateItem(const RequestContext& context, cons
             }
             const std::int64_t id =
                 session
-                    .Query("INSERT INTO dictionary_items (dict_code, code, label, label_en, sort_order, enabled, created_at, "
-                           "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-                           item.dict_code, item.code, item.label, item.label_en, item.sort_order, item.enabled, now)
+                    .Query(
+                        "INSERT INTO dictionary_items (dict_code, code, label, label_en, sort_order, "
+                        "enabled, created_at, "
+                        "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                        item.dict_code, item.code, item.label, item.label_en, item.sort_order, item.enabled,
+                        now)
                     .Front()
                     .GetInt64(0);
             DictionaryItem created = *FindItem(session, id);
-            auth::RecordAudit(session, context,
-                              {"create", "dictionary_item", std::to_string(id), std::nullopt, AuditJson(created), {}}, now);
+            auth::RecordAudit(
+                session, context,
+                {"create", "dictionary_item", std::to_string(id), std::nullopt, AuditJson(created), {}}, now);
             return created;
         });
     } catch (const db::ConstraintViolation& violation) {
         if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique) {
-            throw DuplicateValue(violation, "code", {"该字典中已有此编码", "This code already exists in the dictionary"});
+            throw DuplicateValue(violation, "code",
+                                 {"该字典中已有此编码", "This code already exists in the dictionary"});
         }
         throw;
     }
 }
 
-DictionaryItem DictionaryService::UpdateItem(const RequestContext& context, std::int64_t id, const DictionaryItem& changes) {
+DictionaryItem DictionaryService::UpdateItem(const RequestContext& context, std::int64_t id,
+                                             const DictionaryItem& changes) {
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
         const auto before = FindItem(session, id);
         if (!before) throw Error::NotFound("dictionary item");
         session.Execute(
-            "UPDATE dictionary_items SET label = $1, label_en = $2, sort_order = $3, enabled = $4, updated_at = $5 WHERE id = $6",
+            "UPDATE dictionary_items SET label = $1, label_en = $2, sort_order = $3, enabled = $4, "
+            "updated_at = $5 WHERE id = $6",
             changes.label, changes.label_en, changes.sort_order, changes.enabled, now, id);
         DictionaryItem after = *FindItem(session, id);
-        auth::RecordAudit(session, context,
-                          {"update", "dictionary_item", std::to_string(id), AuditJson(*before), AuditJson(after), {}}, now);
+        auth::RecordAudit(
+            session, context,
+            {"update", "dictionary_item", std::to_string(id), AuditJson(*before), AuditJson(after), {}}, now);
         return after;
     });
 }
@@ -116,8 +127,9 @@ void DictionaryService::DeleteItem(const RequestContext& context, std::int64_t i
         const auto before = FindItem(session, id);
         if (!before) throw Error::NotFound("dictionary item");
         session.Execute("DELETE FROM dictionary_items WHERE id = $1", id);
-        auth::RecordAudit(session, context,
-                          {"delete", "dictionary_item", std::to_string(id), AuditJson(*before), std::nullopt, {}}, now);
+        auth::RecordAudit(
+            session, context,
+            {"delete", "dictionary_item", std::to_string(id), AuditJson(*before), std::nullopt, {}}, now);
     });
 }
 

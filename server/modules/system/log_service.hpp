@@ -55,8 +55,10 @@ class LogService {
 public:
     explicit LogService(db::Database& database) : database_(database) {}
 
-    Page<AuditEntry> ListAudit(const RequestContext& context, const AuditFilter& filter, PageRequest page) const;
-    Page<LoginEntry> ListLogins(const RequestContext& context, const LoginFilter& filter, PageRequest page) const;
+    Page<AuditEntry> ListAudit(const RequestContext& context, const AuditFilter& filter,
+                               PageRequest page) const;
+    Page<LoginEntry> ListLogins(const RequestContext& context, const LoginFilter& filter,
+                                PageRequest page) const;
 
     static constexpr std::int64_t kExportLimit = 100'000;
 

@@ -29,7 +29,8 @@ TEST_F(LogServiceTest, AuditEntriesFollowTheDataScope) {
 }
 
 TEST_F(LogServiceTest, LoginAttemptsFollowTheDataScope) {
-    auth::SessionService sessions(database_.Get(), clock_, {.password_hash_cost = auth::PasswordHashCost::kMinimal});
+    auth::SessionService sessions(database_.Get(), clock_,
+                                  {.password_hash_cost = auth::PasswordHashCost::kMinimal});
     RequestContext anonymous;
     anonymous.client_address = "198.51.100.7";
     sessions.Login("county_y", "Ankang@2026", anonymous);

@@ -31,8 +31,8 @@ Role ReadRole(const db::Row& row) {
 }
 
 void LoadPermissions(db::Session& session, Role& role) {
-    const db::Result rows =
-        session.Query("SELECT permission FROM role_permissions WHERE role_id = $1 ORDER BY permission", role.id);
+    const db::Result rows = session.Query(
+        "SELECT permission FROM role_permissions WHERE role_id = $1 ORDER BY permission", role.id);
     for (const db::Row row : rows) role.permissions.push_back(row.GetString(0));
 }
 
@@ -62,10 +62,12 @@ Page<Role> RoleService::List(const RequestContext&, const std::string& keyword, 
         constexpr std::string_view kFilter =
             " WHERE ($1 = '' OR LOWER(code) LIKE $2 ESCAPE '\\' OR LOWER(name) LIKE $2 ESCAPE '\\')";
         Page<Role> result;
-        result.total =
-            session.Query("SELECT COUNT(*) FROM roles" + std::string(kFilter), keyword, pattern).Front().GetInt64(0);
-        const db::Result rows = session.Query(std::string(kColumns) + std::string(kFilter) + " ORDER BY id LIMIT $3 OFFSET $4",
-                                              keyword, pattern, page.page_size, page.Offset());
+        result.total = session.Query("SELECT COUNT(*) FROM roles" + std::string(kFilter), keyword, pattern)
+                           .Front()
+                           .GetInt64(0);
+        const db::Result rows =
+            session.Query(std::string(kColumns) + std::string(kFilter) + " ORDER BY id LIMIT $3 OFFSET $4",
+                          keyword, pattern, page.page_size, page.Offset());
         for (const db::Row row : rows) {
             Role role = ReadRole(row);
             LoadPermissions(session, role);
@@ -84,23 +86,29 @@ Role RoleService::Get(const RequestContext&, std::int64_t id) const {
 void RoleService::Check(const Principal& principal, const RoleInput& input, bool check_code) const {
     Error::FieldErrors errors;
     if (check_code) {
-        const bool code_ok = input.code.size() >= 2 && input.code.size() <= 32 && std::isupper(static_cast<unsigned char>(input.code[0])) &&
+        const bool code_ok = input.code.size() >= 2 && input.code.size() <= 32 &&
+                             std::isupper(static_cast<unsigned char>(input.code[0])) &&
                              std::all_of(input.code.begin(), input.code.end(), [](char c) {
-                                 return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                                 return std::isupper(static_cast<unsigned char>(c)) ||
+                                        std::isdigit(static_cast<unsigned char>(c)) || c == '_';
                              });
         if (!code_ok) {
-            errors.emplace("code", LocalizedText{"编码须为 2–32 位大写字母、数字或下划线，以字母开头",
-                                                 "Code must be 2–32 capital letters, digits or '_', starting with a letter"});
+            errors.emplace(
+                "code",
+                LocalizedText{"编码须为 2–32 位大写字母、数字或下划线，以字母开头",
+                              "Code must be 2–32 capital letters, digits or '_', starting with a letter"});
         }
     }
     for (const auto& permission : input.permissions) {
         if (!known_permissions_.count(permission)) {
-            errors.emplace("permissions", LocalizedText{"未知的权限：" + permission, "Unknown permission: " + permission});
+            errors.emplace("permissions",
+                           LocalizedText{"未知的权限：" + permission, "Unknown permission: " + permission});
             break;
         }
         if (!principal.HasPermission(permission)) {
-            errors.emplace("permissions", LocalizedText{"不能授予您自身没有的权限：" + permission,
-                                                        "You cannot grant a permission you do not hold: " + permission});
+            errors.emplace("permissions",
+                           LocalizedText{"不能授予您自身没有的权限：" + permission,
+                                         "You cannot grant a permission you do not hold: " + permission});
             break;
         }
     }
@@ -114,16 +122,21 @@ Role RoleService::Create(const RequestContext& context, const RoleInput& input) 
         return database_.Write([&](db::Session& session) {
             const std::int64_t id =
                 session
-                    .Query("INSERT INTO roles (code, name, data_scope, builtin, remark, created_at, updated_at) "
-                           "VALUES ($1, $2, $3, 0, $4, $5, $5) RETURNING id",
-                           input.code, input.name, DataScopeName(input.data_scope), input.remark, now)
+                    .Query(
+                        "INSERT INTO roles (code, name, data_scope, builtin, remark, created_at, updated_at) "
+                        "VALUES ($1, $2, $3, 0, $4, $5, $5) RETURNING id",
+                        input.code, input.name, DataScopeName(input.data_scope), input.remark, now)
                     .Front()
                     .GetInt64(0);
-            for (const auto& permission : std::set<std::string>(input.permissions.begin(), input.permissions.end())) {
-                session.Execute("INSERT INTO role_permissions (role_id, permission) VALUES ($1, $2)", id, permission);
+            for (const auto& permission :
+                 std::set<std::string>(input.permissions.begin(), input.permissions.end())) {
+                session.Execute("INSERT INTO role_permissions (role_id, permission) VALUES ($1, $2)", id,
+                                permission);
             }
             Role created = *Find(session, id);
-            auth::RecordAudit(session, context, {"create", "role", std::to_string(id), std::nullopt, AuditJson(created), {}}, now);
+            auth::RecordAudit(session, context,
+                              {"create", "role", std::to_string(id), std::nullopt, AuditJson(created), {}},
+                              now);
             return created;
         });
     } catch (const db::ConstraintViolation& violation) {
@@ -142,20 +155,27 @@ Role RoleService::Update(const RequestContext& context, std::int64_t id, const R
         if (!before) throw Error::NotFound("role");
         // Removing a permission the caller does not hold would also be a change they cannot judge.
         for (const auto& permission : before->permissions) {
-            const bool kept = std::find(input.permissions.begin(), input.permissions.end(), permission) != input.permissions.end();
+            const bool kept = std::find(input.permissions.begin(), input.permissions.end(), permission) !=
+                              input.permissions.end();
             if (!kept && !context.principal.HasPermission(permission)) {
-                throw Error::InvalidField("permissions", {"不能移除您自身没有的权限：" + permission,
-                                                          "You cannot remove a permission you do not hold: " + permission});
+                throw Error::InvalidField("permissions",
+                                          {"不能移除您自身没有的权限：" + permission,
+                                           "You cannot remove a permission you do not hold: " + permission});
             }
         }
-        session.Execute("UPDATE roles SET name = $1, data_scope = $2, remark = $3, updated_at = $4 WHERE id = $5", input.name,
-                        DataScopeName(input.data_scope), input.remark, now, id);
+        session.Execute(
+            "UPDATE roles SET name = $1, data_scope = $2, remark = $3, updated_at = $4 WHERE id = $5",
+            input.name, DataScopeName(input.data_scope), input.remark, now, id);
         session.Execute("DELETE FROM role_permissions WHERE role_id = $1", id);
-        for (const auto& permission : std::set<std::string>(input.permissions.begin(), input.permissions.end())) {
-            session.Execute("INSERT INTO role_permissions (role_id, permission) VALUES ($1, $2)", id, permission);
+        for (const auto& permission :
+             std::set<std::string>(input.permissions.begin(), input.permissions.end())) {
+            session.Execute("INSERT INTO role_permissions (role_id, permission) VALUES ($1, $2)", id,
+                            permission);
         }
         Role after = *Find(session, id);
-        auth::RecordAudit(session, context, {"update", "role", std::to_string(id), AuditJson(*before), AuditJson(after), {}}, now);
+        auth::RecordAudit(session, context,
+                          {"update", "role", std::to_string(id), AuditJson(*before), AuditJson(after), {}},
+                          now);
         return after;
     });
 }
@@ -166,13 +186,15 @@ void RoleService::Delete(const RequestContext& context, std::int64_t id) {
         const auto role = Find(session, id);
         if (!role) throw Error::NotFound("role");
         if (role->builtin) throw Error::Conflict({"内置角色不能删除", "Built-in roles cannot be deleted"});
-        const std::int64_t holders = session.Query("SELECT COUNT(*) FROM user_roles WHERE role_id = $1", id).Front().GetInt64(0);
+        const std::int64_t holders =
+            session.Query("SELECT COUNT(*) FROM user_roles WHERE role_id = $1", id).Front().GetInt64(0);
         if (holders > 0) {
             throw Error::Conflict({"该角色仍分配给 " + std::to_string(holders) + " 个用户，不能删除",
                                    "The role is still assigned to " + std::to_string(holders) + " user(s)"});
         }
         session.Execute("DELETE FROM roles WHERE id = $1", id);
-        auth::RecordAudit(session, context, {"delete", "role", std::to_string(id), AuditJson(*role), std::nullopt, {}}, now);
+        auth::RecordAudit(session, context,
+                          {"delete", "role", std::to_string(id), AuditJson(*role), std::nullopt, {}}, now);
     });
 }
 

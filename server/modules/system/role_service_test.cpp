@@ -7,19 +7,24 @@ namespace {
 
 class RoleServiceTest : public testing_support::TreeFixture {
 protected:
-    RoleService roles_{database_.Get(), clock_,
-                       {"system:user:view", "system:user:create", "system:user:update", "system:user:delete", "system:user:export",
-                        "system:role:view", "system:role:create", "system:role:update", "system:role:delete", "system:dict:view",
-                        "system:dict:update", "system:audit:view", "system:loginlog:view", "organisation:org:view"}};
+    RoleService roles_{database_.Get(),
+                       clock_,
+                       {"system:user:view", "system:user:create", "system:user:update", "system:user:delete",
+                        "system:user:export", "system:role:view", "system:role:create", "system:role:update",
+                        "system:role:delete", "system:dict:view", "system:dict:update", "system:audit:view",
+                        "system:loginlog:view", "organisation:org:view"}};
 };
 
 }  // namespace
 
 TEST_F(RoleServiceTest, CreatesUpdatesAndDeletesWithAudit) {
     const auto context = ContextFor(admin_);
-    Role role = roles_.Create(context, {"TOWN_VIEWER", "乡镇查看员", DataScope::kSelf, {"system:user:view"}, "只读"});
+    Role role =
+        roles_.Create(context, {"TOWN_VIEWER", "乡镇查看员", DataScope::kSelf, {"system:user:view"}, "只读"});
     EXPECT_EQ(role.permissions, std::vector<std::string>{"system:user:view"});
-    role = roles_.Update(context, role.id, {"IGNORED", "乡镇查看员二", DataScope::kSubtree, {"system:user:view", "system:dict:view"}, ""});
+    role = roles_.Update(
+        context, role.id,
+        {"IGNORED", "乡镇查看员二", DataScope::kSubtree, {"system:user:view", "system:dict:view"}, ""});
     EXPECT_EQ(role.code, "TOWN_VIEWER");  // codes are stable
     EXPECT_EQ(role.permissions.size(), 2u);
     roles_.Delete(context, role.id);
@@ -36,24 +41,29 @@ TEST_F(RoleServiceTest, RefusesUnknownAndUnheldPermissionsAndBadCodes) {
     }
     // A county cadre holds no role permissions beyond viewing; granting delete is an escalation.
     EXPECT_EQ(testing_support::CodeOf([&] {
-                  roles_.Create(ContextFor(county_x_cadre_), {"ESCALATE", "x", DataScope::kSubtree, {"system:user:delete"}, ""});
+                  roles_.Create(ContextFor(county_x_cadre_),
+                                {"ESCALATE", "x", DataScope::kSubtree, {"system:user:delete"}, ""});
               }),
               ErrorCode::kInvalidInput);
 }
 
 TEST_F(RoleServiceTest, BuiltinAndAssignedRolesCannotBeDeleted) {
     const auto context = ContextFor(admin_);
-    EXPECT_EQ(testing_support::CodeOf([&] { roles_.Delete(context, RoleId("LP_CADRE")); }), ErrorCode::kConflict);
+    EXPECT_EQ(testing_support::CodeOf([&] { roles_.Delete(context, RoleId("LP_CADRE")); }),
+              ErrorCode::kConflict);
     const Role custom = roles_.Create(context, {"CUSTOM", "自定义", DataScope::kSelf, {}, ""});
     database_->Write([&](db::Session& session) {
-        session.Execute("INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)", county_y_cadre_, custom.id);
+        session.Execute("INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)", county_y_cadre_,
+                        custom.id);
     });
     EXPECT_EQ(testing_support::CodeOf([&] { roles_.Delete(context, custom.id); }), ErrorCode::kConflict);
 }
 
 TEST_F(RoleServiceTest, DuplicateCodeIsAConflict) {
     const auto context = ContextFor(admin_);
-    EXPECT_EQ(testing_support::CodeOf([&] { roles_.Create(context, {"LP_CADRE", "重复", DataScope::kSelf, {}, ""}); }),
+    EXPECT_EQ(testing_support::CodeOf([&] {
+                  roles_.Create(context, {"LP_CADRE", "重复", DataScope::kSelf, {}, ""});
+              }),
               ErrorCode::kConflict);
 }
 

@@ -26,7 +26,7 @@ struct User {
 };
 
 struct UserFilter {
-    std::string keyword;                         // username or display name, case-insensitive
+    std::string keyword;                          // username or display name, case-insensitive
     std::optional<std::int64_t> organisation_id;  // this organisation and everything below it
     std::optional<UserStatus> status;
 };

@@ -66,7 +66,8 @@ UserFilter ReadUserFilter(const http::Request& request) {
     if (const auto status = http::QueryText(request, "status", 16)) {
         filter.status = ParseUserStatus(*status);
         if (!filter.status) {
-            throw Error::InvalidField("status", {"状态只能是 ACTIVE 或 DISABLED", "Status must be ACTIVE or DISABLED"});
+            throw Error::InvalidField("status",
+                                      {"状态只能是 ACTIVE 或 DISABLED", "Status must be ACTIVE or DISABLED"});
         }
     }
     return filter;

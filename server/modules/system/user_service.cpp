@@ -50,7 +50,8 @@ void LoadRoles(db::Session& session, std::vector<User>& users) {
     if (users.empty()) return;
     // One query for the page's roles rather than one per user.
     std::string sql =
-        "SELECT ur.user_id, r.id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id IN (";
+        "SELECT ur.user_id, r.id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE "
+        "ur.user_id IN (";
     std::vector<db::Value> ids;
     for (std::size_t index = 0; index < users.size(); ++index) {
         sql += (index ? ", $" : "$") + std::to_string(index + 1);
@@ -69,14 +70,18 @@ void LoadRoles(db::Session& session, std::vector<User>& users) {
     }
 }
 
-std::string AuditJson(const User& user) { return http::Serialize(UserToJson(user)); }
+std::string AuditJson(const User& user) {
+    return http::Serialize(UserToJson(user));
+}
 
 }  // namespace
 
 std::string_view UserStatusName(UserStatus status) {
     switch (status) {
-        case UserStatus::kActive: return "ACTIVE";
-        case UserStatus::kDisabled: return "DISABLED";
+        case UserStatus::kActive:
+            return "ACTIVE";
+        case UserStatus::kDisabled:
+            return "DISABLED";
     }
     return "DISABLED";
 }
@@ -88,18 +93,21 @@ std::optional<UserStatus> ParseUserStatus(std::string_view name) {
 }
 
 std::optional<LocalizedText> CheckUsername(std::string_view username) {
-    const bool shape_ok = username.size() >= 3 && username.size() <= 32 && std::isalpha(static_cast<unsigned char>(username[0])) &&
-                          std::all_of(username.begin(), username.end(), [](char c) {
-                              return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-                          });
+    const bool shape_ok =
+        username.size() >= 3 && username.size() <= 32 &&
+        std::isalpha(static_cast<unsigned char>(username[0])) &&
+        std::all_of(username.begin(), username.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+        });
     if (shape_ok) return std::nullopt;
     return LocalizedText{"用户名须为 3–32 位字母、数字或 . _ -，以字母开头",
                          "Username must be 3–32 letters, digits, '.', '_' or '-', starting with a letter"};
 }
 
 std::optional<LocalizedText> CheckPhone(std::string_view phone) {
-    const bool ok = phone.empty() || (phone.size() == 11 && phone[0] == '1' && phone[1] >= '3' && phone[1] <= '9' &&
-                                      std::all_of(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    const bool ok = phone.empty() ||
+                    (phone.size() == 11 && phone[0] == '1' && phone[1] >= '3' && phone[1] <= '9' &&
+                     std::all_of(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; }));
     if (ok) return std::nullopt;
     return LocalizedText{"请输入 11 位手机号码", "Enter an 11-digit mainland mobile number"};
 }
@@ -109,7 +117,8 @@ std::optional<LocalizedText> CheckEmail(std::string_view email) {
     const auto at = email.find('@');
     const auto dot = email.rfind('.');
     const bool ok = at != std::string_view::npos && at > 0 && dot != std::string_view::npos && dot > at + 1 &&
-                    dot + 1 < email.size() && email.size() <= 100 && email.find(' ') == std::string_view::npos;
+                    dot + 1 < email.size() && email.size() <= 100 &&
+                    email.find(' ') == std::string_view::npos;
     if (ok) return std::nullopt;
     return LocalizedText{"邮箱格式不正确", "Enter a valid e-mail address"};
 }
@@ -120,7 +129,8 @@ Page<User> UserService::Query(db::Session& session, const RequestContext& contex
     std::string organisation_lower;
     std::string organisation_upper;
     if (filter.organisation_id) {
-        const auto organisation = organisations::OrganisationService::FindInScope(session, principal, *filter.organisation_id);
+        const auto organisation =
+            organisations::OrganisationService::FindInScope(session, principal, *filter.organisation_id);
         // An organisation outside the scope filters to nothing rather than revealing that it exists.
         organisation_lower = organisation ? organisation->path : std::string("~");
         organisation_upper = auth::SubtreeUpperBound(organisation_lower);
@@ -133,53 +143,67 @@ Page<User> UserService::Query(db::Session& session, const RequestContext& contex
     const std::string upper = auth::SubtreeUpperBound(lower);
 
     Page<User> page;
-    page.total = session
-                     .Query(std::string("SELECT COUNT(*)") + std::string(kFilter), lower, upper, self_only,
-                            principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status)
-                     .Front()
-                     .GetInt64(0);
+    page.total =
+        session
+            .Query(std::string("SELECT COUNT(*)") + std::string(kFilter), lower, upper, self_only,
+                   principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status)
+            .Front()
+            .GetInt64(0);
     const db::Result rows = session.Query(
-        std::string(kColumns) + std::string(kFilter) + " ORDER BY u.id DESC LIMIT $10 OFFSET $11", lower, upper,
-        self_only, principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status, limit, offset);
+        std::string(kColumns) + std::string(kFilter) + " ORDER BY u.id DESC LIMIT $10 OFFSET $11", lower,
+        upper, self_only, principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status,
+        limit, offset);
     for (const db::Row row : rows) page.items.push_back(ReadUser(row));
     LoadRoles(session, page.items);
     return page;
 }
 
-Page<User> UserService::List(const RequestContext& context, const UserFilter& filter, PageRequest page) const {
+Page<User> UserService::List(const RequestContext& context, const UserFilter& filter,
+                             PageRequest page) const {
     return database_.Read(
         [&](db::Session& session) { return Query(session, context, filter, page.page_size, page.Offset()); });
 }
 
 std::vector<User> UserService::ListForExport(const RequestContext& context, const UserFilter& filter) const {
-    return database_.Read([&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
+    return database_.Read(
+        [&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
 }
 
-std::optional<User> UserService::FindInScope(db::Session& session, const Principal& principal, std::int64_t id) const {
-    const db::Result rows = session.Query(
-        std::string(kColumns) + " FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1", id);
+std::optional<User> UserService::FindInScope(db::Session& session, const Principal& principal,
+                                             std::int64_t id) const {
+    const db::Result rows =
+        session.Query(std::string(kColumns) +
+                          " FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1",
+                      id);
     if (rows.Empty()) return std::nullopt;
     std::vector<User> users{ReadUser(rows.Front())};
     const std::string path =
-        session.Query("SELECT path FROM organisations WHERE id = $1", users[0].organisation_id).Front().GetString(0);
-    const bool visible = principal.data_scope == DataScope::kSelf ? users[0].id == principal.user_id
-                                                                   : auth::PathInSubtree(path, principal.organisation_path);
+        session.Query("SELECT path FROM organisations WHERE id = $1", users[0].organisation_id)
+            .Front()
+            .GetString(0);
+    const bool visible = principal.data_scope == DataScope::kSelf
+                             ? users[0].id == principal.user_id
+                             : auth::PathInSubtree(path, principal.organisation_path);
     if (!visible) return std::nullopt;
     LoadRoles(session, users);
     return users[0];
 }
 
 User UserService::Get(const RequestContext& context, std::int64_t id) const {
-    auto user = database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
+    auto user =
+        database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
     if (!user) throw Error::NotFound("user");
     return *user;
 }
 
-void UserService::CheckAssignment(db::Session& session, const Principal& principal, std::int64_t organisation_id,
-                                  const std::vector<std::int64_t>& role_ids, Error::FieldErrors& errors) const {
-    if (organisation_id <= 0 || !organisations::OrganisationService::FindInScope(session, principal, organisation_id)) {
-        errors.emplace("organisationId", LocalizedText{"所属组织不存在或不在您的管理范围内",
-                                                       "The organisation does not exist or is outside your scope"});
+void UserService::CheckAssignment(db::Session& session, const Principal& principal,
+                                  std::int64_t organisation_id, const std::vector<std::int64_t>& role_ids,
+                                  Error::FieldErrors& errors) const {
+    if (organisation_id <= 0 ||
+        !organisations::OrganisationService::FindInScope(session, principal, organisation_id)) {
+        errors.emplace("organisationId",
+                       LocalizedText{"所属组织不存在或不在您的管理范围内",
+                                     "The organisation does not exist or is outside your scope"});
     }
     if (role_ids.empty()) {
         errors.emplace("roleIds", LocalizedText{"请至少选择一个角色", "Choose at least one role"});
@@ -192,11 +216,13 @@ void UserService::CheckAssignment(db::Session& session, const Principal& princip
             errors.emplace("roleIds", LocalizedText{"角色不存在", "A chosen role does not exist"});
             return;
         }
-        const db::Result permissions = session.Query("SELECT permission FROM role_permissions WHERE role_id = $1", role_id);
+        const db::Result permissions =
+            session.Query("SELECT permission FROM role_permissions WHERE role_id = $1", role_id);
         for (const db::Row row : permissions) {
             if (!principal.HasPermission(row.GetString(0))) {
-                errors.emplace("roleIds", LocalizedText{"不能授予超出您自身权限的角色",
-                                                        "You cannot grant a role with permissions you do not hold"});
+                errors.emplace("roleIds",
+                               LocalizedText{"不能授予超出您自身权限的角色",
+                                             "You cannot grant a role with permissions you do not hold"});
                 return;
             }
         }
@@ -209,28 +235,35 @@ User UserService::Create(const RequestContext& context, const NewUser& input) {
     if (auto problem = auth::CheckPasswordRule(input.password)) errors.emplace("password", *problem);
     if (auto problem = CheckPhone(input.phone)) errors.emplace("phone", *problem);
     if (auto problem = CheckEmail(input.email)) errors.emplace("email", *problem);
-    const std::string password_hash = errors.count("password") ? std::string() : auth::HashPassword(input.password, hash_cost_);
+    const std::string password_hash =
+        errors.count("password") ? std::string() : auth::HashPassword(input.password, hash_cost_);
     const std::int64_t now = clock_.Now();
     try {
         return database_.Write([&](db::Session& session) {
             CheckAssignment(session, context.principal, input.organisation_id, input.role_ids, errors);
             if (!errors.empty()) throw Error::InvalidInput(errors);
-            const std::int64_t id =
-                session
-                    .Query("INSERT INTO users (username, display_name, password_hash, organisation_id, phone, email, status, "
-                           "must_change_password, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', 1, $7, $7) "
-                           "RETURNING id",
-                           input.username, input.display_name, password_hash, input.organisation_id, input.phone,
-                           input.email, now)
-                    .Front()
-                    .GetInt64(0);
-            for (const std::int64_t role_id : std::set<std::int64_t>(input.role_ids.begin(), input.role_ids.end())) {
+            const std::int64_t id = session
+                                        .Query(
+                                            "INSERT INTO users (username, display_name, password_hash, "
+                                            "organisation_id, phone, email, status, "
+                                            "must_change_password, created_at, updated_at) VALUES ($1, $2, "
+                                            "$3, $4, $5, $6, 'ACTIVE', 1, $7, $7) "
+                                            "RETURNING id",
+                                            input.username, input.display_name, password_hash,
+                                            input.organisation_id, input.phone, input.email, now)
+                                        .Front()
+                                        .GetInt64(0);
+            for (const std::int64_t role_id :
+                 std::set<std::int64_t>(input.role_ids.begin(), input.role_ids.end())) {
                 session.Execute("INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)", id, role_id);
             }
             const User created = *FindInScope(session, context.principal, id);
             const std::string path =
-                session.Query("SELECT path FROM organisations WHERE id = $1", created.organisation_id).Front().GetString(0);
-            auth::RecordAudit(session, context, {"create", "user", std::to_string(id), std::nullopt, AuditJson(created), path},
+                session.Query("SELECT path FROM organisations WHERE id = $1", created.organisation_id)
+                    .Front()
+                    .GetString(0);
+            auth::RecordAudit(session, context,
+                              {"create", "user", std::to_string(id), std::nullopt, AuditJson(created), path},
                               now);
             return created;
         });
@@ -256,18 +289,25 @@ User UserService::Update(const RequestContext& context, std::int64_t id, const U
         CheckAssignment(session, context.principal, changes.organisation_id, changes.role_ids, errors);
         if (!errors.empty()) throw Error::InvalidInput(errors);
         session.Execute(
-            "UPDATE users SET display_name = $1, organisation_id = $2, phone = $3, email = $4, status = $5, updated_at = $6 "
+            "UPDATE users SET display_name = $1, organisation_id = $2, phone = $3, email = $4, status = $5, "
+            "updated_at = $6 "
             "WHERE id = $7",
-            changes.display_name, changes.organisation_id, changes.phone, changes.email, UserStatusName(changes.status), now, id);
+            changes.display_name, changes.organisation_id, changes.phone, changes.email,
+            UserStatusName(changes.status), now, id);
         session.Execute("DELETE FROM user_roles WHERE user_id = $1", id);
-        for (const std::int64_t role_id : std::set<std::int64_t>(changes.role_ids.begin(), changes.role_ids.end())) {
+        for (const std::int64_t role_id :
+             std::set<std::int64_t>(changes.role_ids.begin(), changes.role_ids.end())) {
             session.Execute("INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)", id, role_id);
         }
-        if (changes.status == UserStatus::kDisabled) session.Execute("DELETE FROM sessions WHERE user_id = $1", id);
+        if (changes.status == UserStatus::kDisabled)
+            session.Execute("DELETE FROM sessions WHERE user_id = $1", id);
         const User after = *FindInScope(session, context.principal, id);
         const std::string path =
-            session.Query("SELECT path FROM organisations WHERE id = $1", after.organisation_id).Front().GetString(0);
-        auth::RecordAudit(session, context, {"update", "user", std::to_string(id), AuditJson(*before), AuditJson(after), path},
+            session.Query("SELECT path FROM organisations WHERE id = $1", after.organisation_id)
+                .Front()
+                .GetString(0);
+        auth::RecordAudit(session, context,
+                          {"update", "user", std::to_string(id), AuditJson(*before), AuditJson(after), path},
                           now);
         return after;
     });
@@ -282,25 +322,35 @@ void UserService::Delete(const RequestContext& context, std::int64_t id) {
             throw Error::Conflict({"不能删除自己的账号", "You cannot delete your own account"});
         }
         const std::string path =
-            session.Query("SELECT path FROM organisations WHERE id = $1", before->organisation_id).Front().GetString(0);
+            session.Query("SELECT path FROM organisations WHERE id = $1", before->organisation_id)
+                .Front()
+                .GetString(0);
         session.Execute("DELETE FROM users WHERE id = $1", id);
-        auth::RecordAudit(session, context, {"delete", "user", std::to_string(id), AuditJson(*before), std::nullopt, path}, now);
+        auth::RecordAudit(session, context,
+                          {"delete", "user", std::to_string(id), AuditJson(*before), std::nullopt, path},
+                          now);
     });
 }
 
-void UserService::ResetPassword(const RequestContext& context, std::int64_t id, const std::string& new_password) {
-    if (auto problem = auth::CheckPasswordRule(new_password)) throw Error::InvalidField("newPassword", *problem);
+void UserService::ResetPassword(const RequestContext& context, std::int64_t id,
+                                const std::string& new_password) {
+    if (auto problem = auth::CheckPasswordRule(new_password))
+        throw Error::InvalidField("newPassword", *problem);
     const std::string hash = auth::HashPassword(new_password, hash_cost_);
     const std::int64_t now = clock_.Now();
     database_.Write([&](db::Session& session) {
         const auto user = FindInScope(session, context.principal, id);
         if (!user) throw Error::NotFound("user");
-        session.Execute("UPDATE users SET password_hash = $1, must_change_password = 1, updated_at = $2 WHERE id = $3", hash,
-                        now, id);
+        session.Execute(
+            "UPDATE users SET password_hash = $1, must_change_password = 1, updated_at = $2 WHERE id = $3",
+            hash, now, id);
         session.Execute("DELETE FROM sessions WHERE user_id = $1", id);
         const std::string path =
-            session.Query("SELECT path FROM organisations WHERE id = $1", user->organisation_id).Front().GetString(0);
-        auth::RecordAudit(session, context, {"reset_password", "user", std::to_string(id), std::nullopt, std::nullopt, path},
+            session.Query("SELECT path FROM organisations WHERE id = $1", user->organisation_id)
+                .Front()
+                .GetString(0);
+        auth::RecordAudit(session, context,
+                          {"reset_password", "user", std::to_string(id), std::nullopt, std::nullopt, path},
                           now);
     });
 }

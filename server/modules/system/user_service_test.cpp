@@ -10,7 +10,8 @@ protected:
     UserService users_{database_.Get(), clock_, auth::PasswordHashCost::kMinimal};
 
     NewUser ValidUser(std::int64_t organisation) {
-        return {"new.user", "新用户", "Welcome2026", organisation, {RoleId("LP_CADRE")}, "13812345678", "new@example.cn"};
+        return {"new.user",           "新用户",      "Welcome2026",   organisation,
+                {RoleId("LP_CADRE")}, "13812345678", "new@example.cn"};
     }
 };
 
@@ -23,9 +24,13 @@ TEST_F(UserServiceTest, CreatesAndAuditsInOneTransaction) {
     EXPECT_EQ(created.organisation_name, "新街口街道工会");
     EXPECT_TRUE(created.must_change_password);
     ASSERT_EQ(created.role_names.size(), 1u);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity_type = 'user' AND request_id = 'test-request'"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity_type = 'user' AND "
+                    "request_id = 'test-request'"),
+              1);
     const auto after = database_->Read([](db::Session& session) {
-        return session.Query("SELECT after_json FROM audit_log WHERE entity_type = 'user'").Front().GetString(0);
+        return session.Query("SELECT after_json FROM audit_log WHERE entity_type = 'user'")
+            .Front()
+            .GetString(0);
     });
     EXPECT_NE(after.find("new.user"), std::string::npos);
     EXPECT_EQ(after.find("password"), std::string::npos);
@@ -52,11 +57,14 @@ TEST_F(UserServiceTest, OtherCountysUsersAreNotFound) {
     const auto context = ContextFor(county_x_cadre_);
     EXPECT_EQ(testing_support::CodeOf([&] { users_.Get(context, county_y_cadre_); }), ErrorCode::kNotFound);
     EXPECT_EQ(testing_support::CodeOf([&] {
-                  users_.Update(context, county_y_cadre_, {"x", county_y_, {RoleId("LP_CADRE")}, "", "", UserStatus::kActive});
+                  users_.Update(context, county_y_cadre_,
+                                {"x", county_y_, {RoleId("LP_CADRE")}, "", "", UserStatus::kActive});
               }),
               ErrorCode::kNotFound);
-    EXPECT_EQ(testing_support::CodeOf([&] { users_.Delete(context, county_y_cadre_); }), ErrorCode::kNotFound);
-    EXPECT_EQ(testing_support::CodeOf([&] { users_.ResetPassword(context, county_y_cadre_, "Another2026"); }), ErrorCode::kNotFound);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Delete(context, county_y_cadre_); }),
+              ErrorCode::kNotFound);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.ResetPassword(context, county_y_cadre_, "Another2026"); }),
+              ErrorCode::kNotFound);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), 0);
 }
 
@@ -101,23 +109,28 @@ TEST_F(UserServiceTest, CannotGrantARoleWithPermissionsTheCallerLacks) {
 TEST_F(UserServiceTest, UpdateDisableAndDeleteAreAudited) {
     const auto context = ContextFor(admin_);
     const User created = users_.Create(context, ValidUser(town_));
-    const User changed = users_.Update(context, created.id, {"改名", county_x_, {RoleId("AUDITOR")}, "", "", UserStatus::kDisabled});
+    const User changed = users_.Update(
+        context, created.id, {"改名", county_x_, {RoleId("AUDITOR")}, "", "", UserStatus::kDisabled});
     EXPECT_EQ(changed.display_name, "改名");
     EXPECT_EQ(changed.status, UserStatus::kDisabled);
     EXPECT_EQ(changed.role_names, std::vector<std::string>{"审计员"});
     users_.Delete(context, created.id);
     EXPECT_EQ(testing_support::CodeOf([&] { users_.Get(context, created.id); }), ErrorCode::kNotFound);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'user'"), 3);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND before_json IS NOT NULL AND after_json IS NOT NULL"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND before_json IS NOT NULL AND "
+                    "after_json IS NOT NULL"),
+              1);
 }
 
 TEST_F(UserServiceTest, CannotDisableOrDeleteOneself) {
     const auto context = ContextFor(county_x_cadre_);
     EXPECT_EQ(testing_support::CodeOf([&] {
-                  users_.Update(context, county_x_cadre_, {"x", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kDisabled});
+                  users_.Update(context, county_x_cadre_,
+                                {"x", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kDisabled});
               }),
               ErrorCode::kInvalidInput);
-    EXPECT_EQ(testing_support::CodeOf([&] { users_.Delete(context, county_x_cadre_); }), ErrorCode::kConflict);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Delete(context, county_x_cadre_); }),
+              ErrorCode::kConflict);
 }
 
 TEST_F(UserServiceTest, ValidatorsAcceptAndRejectTheRightShapes) {
