@@ -111,6 +111,8 @@ LoginResult SessionService::Login(const std::string& username_input, const std::
     result.token = NewSecretToken();
     const std::string csrf_token = NewSecretToken();
     result.principal = database_.Write([&](db::Session& session) {
+        // Expired sessions are swept here, where a write happens anyway, rather than by a timer.
+        session.Execute("DELETE FROM sessions WHERE expires_at <= $1", now);
         const db::Result inserted = session.Query(
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at) "
             "VALUES ($1, $2, $3, $4, $5, $4) RETURNING id",

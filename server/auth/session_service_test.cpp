@@ -121,6 +121,11 @@ TEST_F(SessionServiceTest, SessionsExpireAndLogoutRevokes) {
     clock_.Advance(3'600'001);
     EXPECT_FALSE(sessions_.Authenticate(second.token));
     EXPECT_FALSE(sessions_.Authenticate("not-a-token"));
+    sessions_.Login("cadre", "Initial123", context_);  // sweeps the expired session
+    EXPECT_EQ(database_->Read([](db::Session& session) {
+        return session.Query("SELECT COUNT(*) FROM sessions").Front().GetInt64(0);
+    }),
+              1);
 }
 
 TEST_F(SessionServiceTest, LogoutEverywhereEndsAllSessions) {
