@@ -67,8 +67,8 @@ else
     record web-unit 0 1 "vitest did not finish"
 fi
 
-export ANKANG_BINARY="$root/build/dev/server/ankang"
-export ANKANG_STATIC_DIR="$root/web/dist"
+export ANKANG_E2E_BINARY="$root/build/dev/server/ankang"
+export ANKANG_E2E_STATIC_DIR="$root/web/dist"
 echo "== API, durability and browser tests against the binary on SQLite"
 ANKANG_E2E_DATABASE=sqlite run_node_tests e2e-sqlite e2e/*.test.mjs
 echo "== API tests against the binary on PostgreSQL"

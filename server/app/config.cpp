@@ -173,8 +173,9 @@ Config Load(const std::optional<std::string>& file, const std::map<std::string, 
     for (const Setting& setting : Settings())
         by_environment_name.emplace(EnvironmentName(setting.key), &setting);
     for (const auto& [name, value] : environment) {
-        // ANKANG_TEST_* belongs to the test suites, ANKANG_CONFIG names the file.
+        // ANKANG_TEST_* and ANKANG_E2E_* belong to the test suites, ANKANG_CONFIG names the file.
         if (!text::StartsWith(name, "ANKANG_") || text::StartsWith(name, "ANKANG_TEST_") ||
+            text::StartsWith(name, "ANKANG_E2E_") ||
             name == "ANKANG_CONFIG")
             continue;
         const auto found = by_environment_name.find(name);

@@ -66,8 +66,9 @@ void SessionService::WriteLoginLog(const std::string& username, std::optional<st
 
 LoginResult SessionService::Login(const std::string& username_input, const std::string& password,
                                   const RequestContext& context) {
-    const std::string username = text::Trim(username_input);
-    const std::string account_key = text::ToLowerAscii(username);
+    // User names are stored in lower case (see UserService::Create), so sign-in ignores case too.
+    const std::string username = text::ToLowerAscii(text::Trim(username_input));
+    const std::string& account_key = username;
     const std::int64_t now = clock_.Now();
     if (const std::int64_t wait = throttle_.RetryAfter(account_key, context.client_address, now); wait > 0) {
         WriteLoginLog(username, std::nullopt, "", false, "throttled", context);

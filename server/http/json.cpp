@@ -102,7 +102,11 @@ std::optional<std::string> FieldReader::OptionalString(const std::string& field,
 
 std::string FieldReader::RequiredSecret(const std::string& field, std::size_t max_bytes) {
     const auto* value = Find(field);
-    if (!value || !value->is_string() || value->as_string().empty()) {
+    if (value && !value->is_string()) {
+        AddError(field, {"须为文本", "must be text"});
+        return {};
+    }
+    if (!value || value->as_string().empty()) {
         AddError(field, {"必填", "is required"});
         return {};
     }

@@ -153,6 +153,14 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
     return result;
 }
 
+std::optional<std::string> DecodeRequestPath(std::string_view raw_path) {
+    std::string lowered = text::ToLowerAscii(raw_path);
+    for (const char* forbidden : {"%2f", "%5c", "%00"}) {
+        if (lowered.find(forbidden) != std::string::npos) return std::nullopt;
+    }
+    return PercentDecode(raw_path, false);
+}
+
 std::vector<std::pair<std::string, std::string>> ParseQueryString(std::string_view query) {
     std::vector<std::pair<std::string, std::string>> pairs;
     while (!query.empty()) {

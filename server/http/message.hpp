@@ -53,6 +53,10 @@ struct Response {
 // malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
+// Decodes a request path. An escape that decodes to '/', '\\' or NUL (e.g. "%2F") would let one segment
+// pose as two, so such paths — and malformed escapes — give nullopt and answer 404.
+std::optional<std::string> DecodeRequestPath(std::string_view raw_path);
+
 // All name=value pairs of a query string, decoded; malformed pairs are skipped.
 std::vector<std::pair<std::string, std::string>> ParseQueryString(std::string_view query);
 

@@ -20,6 +20,13 @@ TEST(MessageTest, PercentDecodeRejectsTruncatedEscapes) {
     EXPECT_EQ(PercentDecode("a+b", false), std::optional<std::string>("a+b"));
 }
 
+TEST(MessageTest, EncodedSlashesAndNulInPathsAreRefused) {
+    EXPECT_EQ(DecodeRequestPath("/api/v1/users%2F5"), std::nullopt);
+    EXPECT_EQ(DecodeRequestPath("/assets/..%5c..%5cetc"), std::nullopt);
+    EXPECT_EQ(DecodeRequestPath("/a%00b"), std::nullopt);
+    EXPECT_EQ(DecodeRequestPath("/%E5%AE%89"), std::optional<std::string>("/安"));
+}
+
 TEST(MessageTest, ParsesCookies) {
     const auto cookies = ParseCookieHeader("theme=dark; ankang_session=abc123 ;quoted=\"v\"; broken");
     ASSERT_EQ(cookies.size(), 3u);

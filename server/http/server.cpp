@@ -77,7 +77,7 @@ struct Server::State {
         const std::string_view target(message.target());
         const auto question = target.find('?');
         const auto raw_path = target.substr(0, question);
-        auto decoded = PercentDecode(raw_path, false);
+        auto decoded = DecodeRequestPath(raw_path);
         request.path = decoded ? std::move(*decoded) : std::string("/\x01invalid");
         if (question != std::string_view::npos)
             request.query_string = std::string(target.substr(question + 1));

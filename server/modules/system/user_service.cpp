@@ -196,6 +196,21 @@ User UserService::Get(const RequestContext& context, std::int64_t id) const {
     return *user;
 }
 
+void UserService::CheckManageable(db::Session& session, const Principal& principal, std::int64_t user_id) const {
+    const db::Result permissions = session.Query(
+        "SELECT DISTINCT rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id "
+        "WHERE ur.user_id = $1",
+        user_id);
+    for (const db::Row row : permissions) {
+        if (!principal.HasPermission(row.GetString(0))) {
+            throw Error(ErrorCode::kForbidden,
+                        {"该用户拥有您没有的权限，不能由您修改、重置密码或删除",
+                         "This user holds permissions you do not have; you cannot change, reset or delete them"},
+                        "target holds " + row.GetString(0));
+        }
+    }
+}
+
 void UserService::CheckAssignment(db::Session& session, const Principal& principal,
                                   std::int64_t organisation_id, const std::vector<std::int64_t>& role_ids,
                                   Error::FieldErrors& errors) const {
@@ -229,7 +244,10 @@ void UserService::CheckAssignment(db::Session& session, const Principal& princip
     }
 }
 
-User UserService::Create(const RequestContext& context, const NewUser& input) {
+User UserService::Create(const RequestContext& context, const NewUser& user_input) {
+    // User names are case-insensitive: stored in lower case, so "County_Cadre" cannot sit beside "county_cadre".
+    NewUser input = user_input;
+    input.username = text::ToLowerAscii(input.username);
     Error::FieldErrors errors;
     if (auto problem = CheckUsername(input.username)) errors.emplace("username", *problem);
     if (auto problem = auth::CheckPasswordRule(input.password)) errors.emplace("password", *problem);
@@ -286,6 +304,7 @@ User UserService::Update(const RequestContext& context, std::int64_t id, const U
     return database_.Write([&](db::Session& session) {
         const auto before = FindInScope(session, context.principal, id);
         if (!before) throw Error::NotFound("user");
+        CheckManageable(session, context.principal, id);
         CheckAssignment(session, context.principal, changes.organisation_id, changes.role_ids, errors);
         if (!errors.empty()) throw Error::InvalidInput(errors);
         session.Execute(
@@ -318,6 +337,7 @@ void UserService::Delete(const RequestContext& context, std::int64_t id) {
     database_.Write([&](db::Session& session) {
         const auto before = FindInScope(session, context.principal, id);
         if (!before) throw Error::NotFound("user");
+        CheckManageable(session, context.principal, id);
         if (id == context.principal.user_id) {
             throw Error::Conflict({"不能删除自己的账号", "You cannot delete your own account"});
         }
@@ -341,6 +361,7 @@ void UserService::ResetPassword(const RequestContext& context, std::int64_t id,
     database_.Write([&](db::Session& session) {
         const auto user = FindInScope(session, context.principal, id);
         if (!user) throw Error::NotFound("user");
+        CheckManageable(session, context.principal, id);
         session.Execute(
             "UPDATE users SET password_hash = $1, must_change_password = 1, updated_at = $2 WHERE id = $3",
             hash, now, id);

@@ -33,6 +33,9 @@ private:
     Page<User> Query(db::Session& session, const RequestContext& context, const UserFilter& filter,
                      std::int64_t limit, std::int64_t offset) const;
     std::optional<User> FindInScope(db::Session& session, const Principal& principal, std::int64_t id) const;
+    // The caller may change, reset or delete only users whose permissions they hold themselves; otherwise a
+    // cadre could reset an administrator's password in their subtree and sign in as them.
+    void CheckManageable(db::Session& session, const Principal& principal, std::int64_t user_id) const;
     void CheckAssignment(db::Session& session, const Principal& principal, std::int64_t organisation_id,
                          const std::vector<std::int64_t>& role_ids, Error::FieldErrors& errors) const;
 

@@ -145,3 +145,30 @@ TEST_F(UserServiceTest, ValidatorsAcceptAndRejectTheRightShapes) {
 }
 
 }  // namespace app::system
+
+namespace app::system {
+
+TEST_F(UserServiceTest, CannotResetChangeOrDeleteAUserWithMorePermissions) {
+    const User administrator = users_.Create(ContextFor(admin_), {"xw.admin", "玄武管理员", "Start1234x", county_x_,
+                                                                   {RoleId("PLATFORM_ADMIN")}, "", ""});
+    const auto cadre = ContextFor(county_x_cadre_);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.ResetPassword(cadre, administrator.id, "Taken1234x"); }),
+              ErrorCode::kForbidden);
+    EXPECT_EQ(testing_support::CodeOf([&] {
+                  users_.Update(cadre, administrator.id,
+                                {"降级", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kDisabled});
+              }),
+              ErrorCode::kForbidden);
+    EXPECT_EQ(users_.Get(cadre, administrator.id).role_names, std::vector<std::string>{"系统管理员"});
+}
+
+TEST_F(UserServiceTest, UsernamesAreCaseInsensitive) {
+    const auto context = ContextFor(admin_);
+    NewUser user = ValidUser(town_);
+    user.username = "Mixed.Case";
+    EXPECT_EQ(users_.Create(context, user).username, "mixed.case");
+    user.username = "MIXED.case";
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Create(context, user); }), ErrorCode::kConflict);
+}
+
+}  // namespace app::system
