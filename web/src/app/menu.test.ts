@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { buildMenu, type MenuEntry } from './menu'
+import { collectRoutes } from './router'
+
+// The real route table, flattened the way router.getRoutes() would present it.
+function flatten(routes = collectRoutes()): { path: string; meta?: object }[] {
+  return routes.flatMap((r) => [{ path: r.path, meta: r.meta }, ...flatten(r.children ?? [])])
+}
+const routes = flatten() as Parameters<typeof buildMenu>[0]
+
+const canWith = (keys: string[]) => (permission?: string) =>
+  permission === undefined || keys.includes(permission)
+
+const testIds = (menu: MenuEntry[]): string[] =>
+  menu.flatMap((e) => [e.testId, ...testIds(e.children ?? [])])
+
+describe('buildMenu', () => {
+  it('shows every system page to a user with every key, in order', () => {
+    const menu = buildMenu(
+      routes,
+      canWith([
+        'system:user:view',
+        'system:role:view',
+        'system:dict:view',
+        'system:audit:view',
+        'system:loginlog:view',
+      ]),
+    )
+    expect(testIds(menu)).toEqual([
+      'menu-home',
+      'menu-system',
+      'menu-users',
+      'menu-roles',
+      'menu-dicts',
+      'menu-audit',
+      'menu-login-log',
+    ])
+    const system = menu.find((e) => e.testId === 'menu-system')
+    expect(system?.title).toBe('menu.system')
+    expect(system?.children?.map((c) => c.index)).toEqual([
+      '/system/users',
+      '/system/roles',
+      '/system/dicts',
+      '/system/audit-logs',
+      '/system/login-logs',
+    ])
+  })
+
+  it('drops entries whose permission the user lacks', () => {
+    const menu = buildMenu(routes, canWith(['system:user:view', 'system:audit:view']))
+    expect(testIds(menu)).toEqual(['menu-home', 'menu-system', 'menu-users', 'menu-audit'])
+  })
+
+  it('drops a group left empty', () => {
+    const menu = buildMenu(routes, canWith(['organisation:org:view']))
+    expect(testIds(menu)).toEqual(['menu-home'])
+  })
+})

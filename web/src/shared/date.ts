@@ -1,0 +1,16 @@
+import dayjs from 'dayjs'
+import type { EpochMs } from './types'
+
+/**
+ * `2026-11-29 08:30:00` in the browser's time zone; empty for missing values. 0 counts as
+ * missing too: seeded rows carry 0 rather than a real instant.
+ */
+export function formatDateTime(ms: EpochMs | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms <= 0) return ''
+  return dayjs(ms).format('YYYY-MM-DD HH:mm:ss')
+}
+
+/** Long localised date with weekday: `2026年11月29日 星期日` / `November 29, 2026 Sunday`. */
+export function formatLongDate(ms: EpochMs): string {
+  return dayjs(ms).format('LL dddd')
+}
