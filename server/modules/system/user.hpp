@@ -23,6 +23,7 @@ struct User {
     bool must_change_password = false;
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
+    std::string organisation_path;  // for data scope and audit; not part of the API
 };
 
 struct UserFilter {

@@ -20,15 +20,15 @@ namespace {
 // One filter text for list, count and export. $1/$2 the scope's path range, $3 1 when the scope is SELF
 // and $4 the caller, $5/$6 keyword and LIKE pattern, $7/$8 an organisation filter's path range, $9 status.
 constexpr std::string_view kFilter =
-    " FROM users u JOIN organisations o ON o.id = u.organisation_id"
-    " WHERE o.path >= $1 AND o.path < $2 AND ($3 = 0 OR u.id = $4)"
+    " WHERE u.organisation_path >= $1 AND u.organisation_path < $2 AND ($3 = 0 OR u.id = $4)"
     " AND ($5 = '' OR LOWER(u.username) LIKE $6 ESCAPE '\\' OR LOWER(u.display_name) LIKE $6 ESCAPE '\\')"
-    " AND ($7 = '' OR (o.path >= $7 AND o.path < $8))"
+    " AND ($7 = '' OR (u.organisation_path >= $7 AND u.organisation_path < $8))"
     " AND ($9 = '' OR u.status = $9)";
 
 constexpr std::string_view kColumns =
     "SELECT u.id, u.username, u.display_name, u.organisation_id, o.name, u.phone, u.email, u.status,"
-    " u.must_change_password, u.created_at, u.updated_at";
+    " u.must_change_password, u.created_at, u.updated_at, u.organisation_path"
+    " FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
 User ReadUser(const db::Row& row) {
     User user;
@@ -43,6 +43,7 @@ User ReadUser(const db::Row& row) {
     user.must_change_password = row.GetBool(8);
     user.created_at = row.GetInt64(9);
     user.updated_at = row.GetInt64(10);
+    user.organisation_path = row.GetString(11);
     return user;
 }
 
@@ -145,7 +146,7 @@ Page<User> UserService::Query(db::Session& session, const RequestContext& contex
     Page<User> page;
     page.total =
         session
-            .Query(std::string("SELECT COUNT(*)") + std::string(kFilter), lower, upper, self_only,
+            .Query("SELECT COUNT(*) FROM users u" + std::string(kFilter), lower, upper, self_only,
                    principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status)
             .Front()
             .GetInt64(0);
@@ -171,19 +172,12 @@ std::vector<User> UserService::ListForExport(const RequestContext& context, cons
 
 std::optional<User> UserService::FindInScope(db::Session& session, const Principal& principal,
                                              std::int64_t id) const {
-    const db::Result rows =
-        session.Query(std::string(kColumns) +
-                          " FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1",
-                      id);
+    const db::Result rows = session.Query(std::string(kColumns) + " WHERE u.id = $1", id);
     if (rows.Empty()) return std::nullopt;
     std::vector<User> users{ReadUser(rows.Front())};
-    const std::string path =
-        session.Query("SELECT path FROM organisations WHERE id = $1", users[0].organisation_id)
-            .Front()
-            .GetString(0);
     const bool visible = principal.data_scope == DataScope::kSelf
                              ? users[0].id == principal.user_id
-                             : auth::PathInSubtree(path, principal.organisation_path);
+                             : auth::PathInSubtree(users[0].organisation_path, principal.organisation_path);
     if (!visible) return std::nullopt;
     LoadRoles(session, users);
     return users[0];
@@ -196,17 +190,20 @@ User UserService::Get(const RequestContext& context, std::int64_t id) const {
     return *user;
 }
 
-void UserService::CheckManageable(db::Session& session, const Principal& principal, std::int64_t user_id) const {
+void UserService::CheckManageable(db::Session& session, const Principal& principal,
+                                  std::int64_t user_id) const {
     const db::Result permissions = session.Query(
-        "SELECT DISTINCT rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id "
+        "SELECT DISTINCT rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = "
+        "ur.role_id "
         "WHERE ur.user_id = $1",
         user_id);
     for (const db::Row row : permissions) {
         if (!principal.HasPermission(row.GetString(0))) {
-            throw Error(ErrorCode::kForbidden,
-                        {"该用户拥有您没有的权限，不能由您修改、重置密码或删除",
-                         "This user holds permissions you do not have; you cannot change, reset or delete them"},
-                        "target holds " + row.GetString(0));
+            throw Error(
+                ErrorCode::kForbidden,
+                {"该用户拥有您没有的权限，不能由您修改、重置密码或删除",
+                 "This user holds permissions you do not have; you cannot change, reset or delete them"},
+                "target holds " + row.GetString(0));
         }
     }
 }
@@ -245,7 +242,8 @@ void UserService::CheckAssignment(db::Session& session, const Principal& princip
 }
 
 User UserService::Create(const RequestContext& context, const NewUser& user_input) {
-    // User names are case-insensitive: stored in lower case, so "County_Cadre" cannot sit beside "county_cadre".
+    // User names are case-insensitive: stored in lower case, so "County_Cadre" cannot sit beside
+    // "county_cadre".
     NewUser input = user_input;
     input.username = text::ToLowerAscii(input.username);
     Error::FieldErrors errors;
@@ -276,10 +274,7 @@ User UserService::Create(const RequestContext& context, const NewUser& user_inpu
                 session.Execute("INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)", id, role_id);
             }
             const User created = *FindInScope(session, context.principal, id);
-            const std::string path =
-                session.Query("SELECT path FROM organisations WHERE id = $1", created.organisation_id)
-                    .Front()
-                    .GetString(0);
+            const std::string& path = created.organisation_path;
             auth::RecordAudit(session, context,
                               {"create", "user", std::to_string(id), std::nullopt, AuditJson(created), path},
                               now);
@@ -321,10 +316,7 @@ User UserService::Update(const RequestContext& context, std::int64_t id, const U
         if (changes.status == UserStatus::kDisabled)
             session.Execute("DELETE FROM sessions WHERE user_id = $1", id);
         const User after = *FindInScope(session, context.principal, id);
-        const std::string path =
-            session.Query("SELECT path FROM organisations WHERE id = $1", after.organisation_id)
-                .Front()
-                .GetString(0);
+        const std::string& path = after.organisation_path;
         auth::RecordAudit(session, context,
                           {"update", "user", std::to_string(id), AuditJson(*before), AuditJson(after), path},
                           now);
@@ -341,10 +333,7 @@ void UserService::Delete(const RequestContext& context, std::int64_t id) {
         if (id == context.principal.user_id) {
             throw Error::Conflict({"不能删除自己的账号", "You cannot delete your own account"});
         }
-        const std::string path =
-            session.Query("SELECT path FROM organisations WHERE id = $1", before->organisation_id)
-                .Front()
-                .GetString(0);
+        const std::string& path = before->organisation_path;
         session.Execute("DELETE FROM users WHERE id = $1", id);
         auth::RecordAudit(session, context,
                           {"delete", "user", std::to_string(id), AuditJson(*before), std::nullopt, path},
@@ -366,10 +355,7 @@ void UserService::ResetPassword(const RequestContext& context, std::int64_t id,
             "UPDATE users SET password_hash = $1, must_change_password = 1, updated_at = $2 WHERE id = $3",
             hash, now, id);
         session.Execute("DELETE FROM sessions WHERE user_id = $1", id);
-        const std::string path =
-            session.Query("SELECT path FROM organisations WHERE id = $1", user->organisation_id)
-                .Front()
-                .GetString(0);
+        const std::string& path = user->organisation_path;
         auth::RecordAudit(session, context,
                           {"reset_password", "user", std::to_string(id), std::nullopt, std::nullopt, path},
                           now);

@@ -1,5 +1,6 @@
 #include "system/user_service.hpp"
 
+#include "auth/data_scope.hpp"
 #include "system/system_test_fixture.hpp"
 
 namespace app::system {
@@ -149,8 +150,9 @@ TEST_F(UserServiceTest, ValidatorsAcceptAndRejectTheRightShapes) {
 namespace app::system {
 
 TEST_F(UserServiceTest, CannotResetChangeOrDeleteAUserWithMorePermissions) {
-    const User administrator = users_.Create(ContextFor(admin_), {"xw.admin", "玄武管理员", "Start1234x", county_x_,
-                                                                   {RoleId("PLATFORM_ADMIN")}, "", ""});
+    const User administrator = users_.Create(
+        ContextFor(admin_),
+        {"xw.admin", "玄武管理员", "Start1234x", county_x_, {RoleId("PLATFORM_ADMIN")}, "", ""});
     const auto cadre = ContextFor(county_x_cadre_);
     EXPECT_EQ(testing_support::CodeOf([&] { users_.ResetPassword(cadre, administrator.id, "Taken1234x"); }),
               ErrorCode::kForbidden);
@@ -169,6 +171,39 @@ TEST_F(UserServiceTest, UsernamesAreCaseInsensitive) {
     EXPECT_EQ(users_.Create(context, user).username, "mixed.case");
     user.username = "MIXED.case";
     EXPECT_EQ(testing_support::CodeOf([&] { users_.Create(context, user); }), ErrorCode::kConflict);
+}
+
+}  // namespace app::system
+
+namespace app::system {
+
+// The copied organisation path on users follows inserts, changes of organisation and moves of the tree.
+TEST_F(UserServiceTest, UserPathsFollowTheirOrganisation) {
+    auto path_of = [&](std::int64_t user) {
+        return database_->Read([&](db::Session& session) {
+            return session.Query("SELECT u.organisation_path = o.path FROM users u JOIN organisations o ON o.id = "
+                                 "u.organisation_id WHERE u.id = $1",
+                                 user)
+                .Front()
+                .GetBool(0);
+        });
+    };
+    EXPECT_TRUE(path_of(town_cadre_));
+    database_->Write([&](db::Session& session) {
+        // Move the town under county Y, as the organisation module's move will: rewrite the subtree's paths.
+        const std::string county_y_path =
+            session.Query("SELECT path FROM organisations WHERE id = $1", county_y_).Front().GetString(0);
+        session.Execute("UPDATE organisations SET parent_id = $1, path = $2 WHERE id = $3", county_y_,
+                        county_y_path + auth::PathSegment(town_), town_);
+    });
+    EXPECT_TRUE(path_of(town_cadre_));
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Get(ContextFor(county_x_cadre_), town_cadre_); }),
+              ErrorCode::kNotFound);
+    EXPECT_EQ(users_.Get(ContextFor(county_y_cadre_), town_cadre_).username, "town_t");
+    const User moved = users_.Update(ContextFor(admin_), town_cadre_,
+                                     {"town_t", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kActive});
+    EXPECT_TRUE(path_of(moved.id));
+    EXPECT_EQ(users_.Get(ContextFor(county_x_cadre_), town_cadre_).organisation_name, "玄武区总工会");
 }
 
 }  // namespace app::system

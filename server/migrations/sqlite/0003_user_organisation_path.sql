@@ -1,0 +1,21 @@
+-- Each user carries a copy of their organisation's materialised path, so data-scope filters on users are one
+-- index range on users instead of a join that probes every organisation in the range. The database keeps the
+-- copy right: on insert, on a change of organisation, and when an organisation's path changes (a move).
+ALTER TABLE users ADD COLUMN organisation_path TEXT NOT NULL DEFAULT '';
+UPDATE users SET organisation_path = (SELECT path FROM organisations o WHERE o.id = users.organisation_id);
+CREATE INDEX users_organisation_path_idx ON users (organisation_path, id);
+
+CREATE TRIGGER users_organisation_path_on_insert AFTER INSERT ON users
+BEGIN
+    UPDATE users SET organisation_path = (SELECT path FROM organisations WHERE id = NEW.organisation_id) WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER users_organisation_path_on_move AFTER UPDATE OF organisation_id ON users
+BEGIN
+    UPDATE users SET organisation_path = (SELECT path FROM organisations WHERE id = NEW.organisation_id) WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER organisations_path_to_users AFTER UPDATE OF path ON organisations
+BEGIN
+    UPDATE users SET organisation_path = NEW.path WHERE organisation_id = NEW.id;
+END;
