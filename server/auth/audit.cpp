@@ -18,4 +18,8 @@ void RecordAudit(db::Session& session, const RequestContext& context, AuditRecor
         context.request_id);
 }
 
+void BumpAuthEpoch(db::Session& session) {
+    session.Execute("UPDATE auth_epoch SET value = value + 1 WHERE id = 1");
+}
+
 }  // namespace app::auth

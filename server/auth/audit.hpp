@@ -20,4 +20,8 @@ struct AuditRecord {
 // Writes one audit row inside the caller's transaction, so the change and its record commit together.
 void RecordAudit(db::Session& session, const RequestContext& context, AuditRecord record, std::int64_t at);
 
+// Marks, inside the caller's transaction, that signed-in users' rights may have changed (see
+// migrations/*/0004_auth_epoch.sql). Every server re-reads cached sessions after this commits.
+void BumpAuthEpoch(db::Session& session);
+
 }  // namespace app::auth

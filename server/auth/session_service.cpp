@@ -138,28 +138,47 @@ std::optional<Principal> SessionService::Authenticate(std::string_view token) {
     const std::string token_hash = HashToken(token);
     const std::int64_t now = clock_.Now();
     return database_.Read([&](db::Session& session) -> std::optional<Principal> {
-        const db::Result found = session.Query(
-            "SELECT id, user_id, csrf_token FROM sessions WHERE token_hash = $1 AND expires_at > $2",
-            token_hash, now);
-        if (found.Empty()) return std::nullopt;
-        const db::Row row = found.Front();
-        auto principal = LoadPrincipal(session, row.GetInt64(1));
-        if (!principal) return std::nullopt;
-        principal->session_id = row.GetInt64(0);
-        principal->csrf_token = row.GetString(2);
-        return principal;
+        const std::int64_t epoch =
+            session.Query("SELECT value FROM auth_epoch WHERE id = 1").Front().GetInt64(0);
+        {
+            std::lock_guard lock(cache_mutex_);
+            const auto found = cache_.find(token_hash);
+            if (found != cache_.end() && found->second.epoch == epoch && found->second.expires_at > now) {
+                return found->second.principal;
+            }
+        }
+        return LoadSession(session, token_hash, now, epoch);
     });
+}
+
+std::optional<Principal> SessionService::LoadSession(db::Session& session, const std::string& token_hash,
+                                                     std::int64_t now, std::int64_t epoch) {
+    const db::Result found = session.Query(
+        "SELECT id, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        token_hash, now);
+    if (found.Empty()) return std::nullopt;
+    const db::Row row = found.Front();
+    auto principal = LoadPrincipal(session, row.GetInt64(1));
+    if (!principal) return std::nullopt;
+    principal->session_id = row.GetInt64(0);
+    principal->csrf_token = row.GetString(2);
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.size() >= kMaxCachedSessions) cache_.clear();
+    cache_[token_hash] = {*principal, row.GetInt64(3), epoch};
+    return principal;
 }
 
 void SessionService::Logout(const RequestContext& context) {
     database_.Write([&](db::Session& session) {
         session.Execute("DELETE FROM sessions WHERE id = $1", context.principal.session_id);
+        BumpAuthEpoch(session);
     });
 }
 
 void SessionService::LogoutEverywhere(const RequestContext& context) {
     database_.Write([&](db::Session& session) {
         session.Execute("DELETE FROM sessions WHERE user_id = $1", context.principal.user_id);
+        BumpAuthEpoch(session);
         RecordAudit(session, context,
                     {"logout_everywhere", "user", std::to_string(context.principal.user_id), {}, {}, {}},
                     clock_.Now());
@@ -192,6 +211,7 @@ void SessionService::ChangePassword(const RequestContext& context, const std::st
         // Other sessions of this user end; the current one stays signed in.
         session.Execute("DELETE FROM sessions WHERE user_id = $1 AND id <> $2", context.principal.user_id,
                         context.principal.session_id);
+        BumpAuthEpoch(session);
         RecordAudit(session, context,
                     {"change_password", "user", std::to_string(context.principal.user_id), {}, {}, {}},
                     clock_.Now());

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "auth/login_throttle.hpp"
 #include "auth/password.hpp"
@@ -46,6 +48,14 @@ public:
     PasswordHashCost GetHashCost() const { return options_.password_hash_cost; }
 
 private:
+    struct CachedSession {
+        Principal principal;
+        std::int64_t expires_at = 0;
+        std::int64_t epoch = 0;
+    };
+    std::optional<Principal> LoadSession(db::Session& session, const std::string& token_hash,
+                                         std::int64_t now, std::int64_t epoch);
+
     void WriteLoginLog(const std::string& username, std::optional<std::int64_t> user_id,
                        const std::string& path, bool success, const std::string& reason,
                        const RequestContext& context);
@@ -54,7 +64,12 @@ private:
     const Clock& clock_;
     SessionOptions options_;
     LoginThrottle throttle_;
-    std::string dummy_hash_;  // verified against when the user does not exist, so timing does not tell
+    std::string dummy_hash_;
+    // Principals by session-token hash, valid while the auth epoch they were read at is current.
+    std::mutex cache_mutex_;
+    std::unordered_map<std::string, CachedSession> cache_;
+    static constexpr std::size_t kMaxCachedSessions =
+        50'000;  // verified against when the user does not exist, so timing does not tell
 };
 
 }  // namespace app::auth

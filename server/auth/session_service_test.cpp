@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/audit.hpp"
 #include "auth/data_scope.hpp"
 #include "test_support/test_database.hpp"
 
@@ -161,6 +162,32 @@ TEST_F(SessionServiceTest, ChangingThePasswordClearsTheFlagAndOtherSessions) {
     EXPECT_FALSE(still->must_change_password);
     EXPECT_FALSE(sessions_.Authenticate(second.token));
     EXPECT_NO_THROW(sessions_.Login("cadre", "Better2026x", context_));
+}
+
+}  // namespace app::auth
+
+namespace app::auth {
+
+// Two services on one database stand for two server processes: a cached session must not outlive a
+// sign-out or a change of rights made through the other one.
+TEST_F(SessionServiceTest, CachedSessionsFollowChangesMadeElsewhere) {
+    SessionService other_process(database_.Get(), clock_, {.password_hash_cost = PasswordHashCost::kMinimal});
+    const auto login = sessions_.Login("cadre", "Initial123", context_);
+    ASSERT_TRUE(other_process.Authenticate(login.token));  // now cached there
+    ASSERT_TRUE(other_process.Authenticate(login.token));  // served from the cache
+
+    database_->Write([](db::Session& session) {
+        session.Execute("DELETE FROM role_permissions WHERE permission = 'system:user:create'");
+        BumpAuthEpoch(session);
+    });
+    const auto changed = other_process.Authenticate(login.token);
+    ASSERT_TRUE(changed);
+    EXPECT_FALSE(changed->HasPermission("system:user:create"));
+
+    RequestContext signed_in = context_;
+    signed_in.principal = *sessions_.Authenticate(login.token);
+    sessions_.Logout(signed_in);
+    EXPECT_FALSE(other_process.Authenticate(login.token));
 }
 
 }  // namespace app::auth

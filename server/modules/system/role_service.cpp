@@ -173,6 +173,7 @@ Role RoleService::Update(const RequestContext& context, std::int64_t id, const R
                             permission);
         }
         Role after = *Find(session, id);
+        auth::BumpAuthEpoch(session);
         auth::RecordAudit(session, context,
                           {"update", "role", std::to_string(id), AuditJson(*before), AuditJson(after), {}},
                           now);
@@ -193,6 +194,7 @@ void RoleService::Delete(const RequestContext& context, std::int64_t id) {
                                    "The role is still assigned to " + std::to_string(holders) + " user(s)"});
         }
         session.Execute("DELETE FROM roles WHERE id = $1", id);
+        auth::BumpAuthEpoch(session);
         auth::RecordAudit(session, context,
                           {"delete", "role", std::to_string(id), AuditJson(*role), std::nullopt, {}}, now);
     });

@@ -317,6 +317,7 @@ User UserService::Update(const RequestContext& context, std::int64_t id, const U
             session.Execute("DELETE FROM sessions WHERE user_id = $1", id);
         const User after = *FindInScope(session, context.principal, id);
         const std::string& path = after.organisation_path;
+        auth::BumpAuthEpoch(session);
         auth::RecordAudit(session, context,
                           {"update", "user", std::to_string(id), AuditJson(*before), AuditJson(after), path},
                           now);
@@ -335,6 +336,7 @@ void UserService::Delete(const RequestContext& context, std::int64_t id) {
         }
         const std::string& path = before->organisation_path;
         session.Execute("DELETE FROM users WHERE id = $1", id);
+        auth::BumpAuthEpoch(session);
         auth::RecordAudit(session, context,
                           {"delete", "user", std::to_string(id), AuditJson(*before), std::nullopt, path},
                           now);
@@ -356,6 +358,7 @@ void UserService::ResetPassword(const RequestContext& context, std::int64_t id,
             hash, now, id);
         session.Execute("DELETE FROM sessions WHERE user_id = $1", id);
         const std::string& path = user->organisation_path;
+        auth::BumpAuthEpoch(session);
         auth::RecordAudit(session, context,
                           {"reset_password", "user", std::to_string(id), std::nullopt, std::nullopt, path},
                           now);

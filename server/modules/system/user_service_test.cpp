@@ -181,9 +181,11 @@ namespace app::system {
 TEST_F(UserServiceTest, UserPathsFollowTheirOrganisation) {
     auto path_of = [&](std::int64_t user) {
         return database_->Read([&](db::Session& session) {
-            return session.Query("SELECT u.organisation_path = o.path FROM users u JOIN organisations o ON o.id = "
-                                 "u.organisation_id WHERE u.id = $1",
-                                 user)
+            return session
+                .Query(
+                    "SELECT u.organisation_path = o.path FROM users u JOIN organisations o ON o.id = "
+                    "u.organisation_id WHERE u.id = $1",
+                    user)
                 .Front()
                 .GetBool(0);
         });
@@ -200,8 +202,9 @@ TEST_F(UserServiceTest, UserPathsFollowTheirOrganisation) {
     EXPECT_EQ(testing_support::CodeOf([&] { users_.Get(ContextFor(county_x_cadre_), town_cadre_); }),
               ErrorCode::kNotFound);
     EXPECT_EQ(users_.Get(ContextFor(county_y_cadre_), town_cadre_).username, "town_t");
-    const User moved = users_.Update(ContextFor(admin_), town_cadre_,
-                                     {"town_t", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kActive});
+    const User moved =
+        users_.Update(ContextFor(admin_), town_cadre_,
+                      {"town_t", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kActive});
     EXPECT_TRUE(path_of(moved.id));
     EXPECT_EQ(users_.Get(ContextFor(county_x_cadre_), town_cadre_).organisation_name, "玄武区总工会");
 }
