@@ -36,6 +36,7 @@ users_bytes=$(wc -c <"$work/users.json")
 [ "$(grep -o '"username"' "$work/users.json" | wc -l)" = 20 ] || { echo "the list did not return 20 users" >&2; exit 1; }
 
 # nginx ceiling: the same bytes as a static file, keep-alive, one worker per core.
+chmod 755 "$work"
 mkdir -p "$work/www"
 cp "$work/users.json" "$work/www/users.json"
 cat >"$work/nginx.conf" <<CONF
@@ -53,6 +54,7 @@ http {
     }
 }
 CONF
+chmod -R a+rX "$work/www"
 nginx -c "$work/nginx.conf" -p "$work"
 sleep 0.3
 
