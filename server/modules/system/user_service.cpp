@@ -27,8 +27,8 @@ constexpr std::string_view kFilter =
 
 constexpr std::string_view kColumns =
     "SELECT u.id, u.username, u.display_name, u.organisation_id, o.name, u.phone, u.email, u.status,"
-    " u.must_change_password, u.created_at, u.updated_at, u.organisation_path";
-constexpr std::string_view kFrom = " FROM users u JOIN organisations o ON o.id = u.organisation_id";
+    " u.must_change_password, u.created_at, u.updated_at, u.organisation_path"
+    " FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
 User ReadUser(const db::Row& row) {
     User user;
@@ -143,24 +143,17 @@ Page<User> UserService::Query(db::Session& session, const RequestContext& contex
     const std::string& lower = principal.organisation_path;
     const std::string upper = auth::SubtreeUpperBound(lower);
 
-    // The total comes with the page as a window count, saving a second pass; only a page past the end
-    // (no rows to carry it) needs the separate COUNT.
     Page<User> page;
-    const db::Result rows =
-        session.Query(std::string(kColumns) + ", COUNT(*) OVER () AS total" + std::string(kFrom) +
-                          std::string(kFilter) + " ORDER BY u.id DESC LIMIT $10 OFFSET $11",
-                      lower, upper, self_only, principal.user_id, keyword, pattern, organisation_lower,
-                      organisation_upper, status, limit, offset);
-    if (!rows.Empty()) {
-        page.total = rows.Front().GetInt64(12);
-    } else {
-        page.total =
-            session
-                .Query("SELECT COUNT(*) FROM users u" + std::string(kFilter), lower, upper, self_only,
-                       principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status)
-                .Front()
-                .GetInt64(0);
-    }
+    page.total =
+        session
+            .Query("SELECT COUNT(*) FROM users u" + std::string(kFilter), lower, upper, self_only,
+                   principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status)
+            .Front()
+            .GetInt64(0);
+    const db::Result rows = session.Query(
+        std::string(kColumns) + std::string(kFilter) + " ORDER BY u.id DESC LIMIT $10 OFFSET $11", lower,
+        upper, self_only, principal.user_id, keyword, pattern, organisation_lower, organisation_upper, status,
+        limit, offset);
     for (const db::Row row : rows) page.items.push_back(ReadUser(row));
     LoadRoles(session, page.items);
     return page;
@@ -179,8 +172,7 @@ std::vector<User> UserService::ListForExport(const RequestContext& context, cons
 
 std::optional<User> UserService::FindInScope(db::Session& session, const Principal& principal,
                                              std::int64_t id) const {
-    const db::Result rows =
-        session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE u.id = $1", id);
+    const db::Result rows = session.Query(std::string(kColumns) + " WHERE u.id = $1", id);
     if (rows.Empty()) return std::nullopt;
     std::vector<User> users{ReadUser(rows.Front())};
     const bool visible = principal.data_scope == DataScope::kSelf
