@@ -43,6 +43,12 @@ TEST_F(UserServiceTest, ListsOnlyTheCallersSubtree) {
     for (const auto& user : county_x.items) names.insert(user.username);
     EXPECT_EQ(names, (std::set<std::string>{"county_x", "town_t"}));
     EXPECT_EQ(county_x.total, 2);
+    const auto past_the_end = users_.List(ContextFor(county_x_cadre_), {}, {5, 50});
+    EXPECT_TRUE(past_the_end.items.empty());
+    EXPECT_EQ(past_the_end.total, 2);
+    const auto second_page = users_.List(ContextFor(admin_), {}, {2, 3});
+    EXPECT_EQ(second_page.items.size(), 1u);
+    EXPECT_EQ(second_page.total, 4);
     EXPECT_EQ(users_.List(ContextFor(admin_), {}, {1, 50}).total, 4);
     UserFilter filter;
     filter.keyword = "COUNTY";
