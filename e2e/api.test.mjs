@@ -596,6 +596,11 @@ describe('oversize bodies', () => {
     assertError(response, 413, 'payload_too_large');
     expectStatus(await new Client(server.baseUrl).get('/health'), 200);
   });
+
+  it('an escaped path keeps its route limit (/auth/log%69n is the login route)', async () => {
+    const response = await new Client(server.baseUrl).post('/auth/log%69n', { username: 'county_cadre', password: 'p'.repeat(10_000) }, { csrf: 'login' });
+    assertError(response, 413, 'payload_too_large');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -1126,5 +1131,13 @@ describe('names and paths that try to pose as something else', () => {
   it('an encoded slash in the path does not reach a route', async () => {
     const response = await county.get(`/api/v1/users%2F${ids.townCadre}`);
     assertError(response, 404, 'not_found');
+  });
+
+  it('text with a NUL is refused: PostgreSQL would see only the part before it', async () => {
+    const login = await new Client(server.baseUrl).post('/auth/login', { username: 'county_cadre\u0000x', password: DEMO_PASSWORD }, { csrf: 'login' });
+    assertError(login, 400, 'invalid_input');
+    assert.ok(login.json.fields.username);
+    const search = await county.get(`/users?keyword=${encodeURIComponent('cadre\u0000x')}`);
+    assertError(search, 400, 'invalid_input');
   });
 });

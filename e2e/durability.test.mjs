@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 
 import { startServer, sqliteFile } from './support/server.mjs';
 import { Client, signInAdmin, expectStatus } from './support/client.mjs';
+import { startWriteLoad } from './support/write-load.mjs';
 
 const execFileAsync = promisify(execFile);
 
@@ -47,42 +48,25 @@ describe('durability of acknowledged writes across kill -9 (SQLite)', { skip: on
     it(`round ${round}: every acknowledged write survives`, async (t) => {
       // Kill after 15–85 % of the writes have been acknowledged, with others in flight.
       const killAfter = Math.floor(ROUND_WRITES * (0.15 + Math.random() * 0.7));
-      let acknowledgedThisRound = 0;
       let killed;
-      let next = 0;
-      let failedInFlight = 0;
-      const unexpected = [];
-
-      const worker = async () => {
-        while (killed === undefined && next < ROUND_WRITES) {
-          const index = next;
-          next += 1;
-          const code = `R${round}_${String(index).padStart(4, '0')}`;
-          attempted.add(code);
-          let response;
-          try {
-            response = await admin.post(`/dictionaries/${DICTIONARY}/items`, {
-              code,
-              label: `耐久 ${round}-${index}`,
-              labelEn: `durable ${round}-${index}`,
-              sortOrder: index % 10_000,
-              enabled: true,
-            });
-          } catch {
-            failedInFlight += 1; // the connection died with the server: not acknowledged
-            continue;
+      const load = startWriteLoad(admin, {
+        prefix: `R${round}`,
+        concurrency: CONCURRENCY,
+        dictionary: DICTIONARY,
+        limit: ROUND_WRITES,
+        onAcknowledged: (count) => {
+          if (count === killAfter) {
+            killed = server.kill9();
+            load.halt();
           }
-          if (response.status === 201) {
-            acknowledged.set(code, response.json.id);
-            acknowledgedThisRound += 1;
-            if (acknowledgedThisRound === killAfter) killed = server.kill9();
-          } else {
-            unexpected.push(`${code}: ${response.status} ${response.text.slice(0, 200)}`);
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      assert.deepEqual(unexpected, [], 'every answered write was acknowledged');
+        },
+      });
+      await load.done;
+      for (const key of load.attempted) attempted.add(key.slice('item:'.length));
+      for (const { name, id } of load.acknowledged.values()) acknowledged.set(name, id);
+      const acknowledgedThisRound = load.acknowledged.size;
+      const failedInFlight = load.failedInFlight;
+      assert.deepEqual(load.unexpected, [], 'every answered write was acknowledged');
       assert.ok(killed, `the server was killed (after ${killAfter} acknowledgements)`);
       await killed;
       assert.ok(acknowledgedThisRound >= killAfter);

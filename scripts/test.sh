@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-scripts/setup.sh --with-browser --with-postgres || exit 1
+scripts/setup.sh --with-browser --with-postgres --with-fuzz || exit 1
 scripts/build.sh dev || exit 1
 
 work=$(mktemp -d /tmp/ankang-test.XXXXXX)
@@ -72,9 +72,18 @@ export ANKANG_E2E_STATIC_DIR="$root/web/dist"
 echo "== API, durability and browser tests against the binary on SQLite"
 ANKANG_E2E_DATABASE=sqlite run_node_tests e2e-sqlite e2e/*.test.mjs
 echo "== API tests against the binary on PostgreSQL"
-ANKANG_E2E_DATABASE=postgres ANKANG_E2E_POSTGRES_URL="$postgres_url" run_node_tests e2e-postgres e2e/api.test.mjs
+ANKANG_E2E_DATABASE=postgres ANKANG_E2E_POSTGRES_URL="$postgres_url" run_node_tests e2e-postgres e2e/api.test.mjs e2e/matrix.test.mjs e2e/backup.test.mjs e2e/limits.test.mjs
 
 scripts/pg-test-cluster.sh stop "$work/postgres"
+
+echo "== Fuzzers (libFuzzer with ASan/UBSan, 30 s each, on a copy of the checked-in corpora)"
+scripts/fuzz.sh 30 2>&1 | tee "$work/fuzz.log" | tail -n 12
+fuzz_line=$(grep -E "^[0-9]+ passed, [0-9]+ failed" "$work/fuzz.log" | tail -n 1)
+if [ -n "$fuzz_line" ]; then
+    record fuzz "$(cut -d' ' -f1 <<<"$fuzz_line")" "$(cut -d' ' -f3 <<<"$fuzz_line")" "$fuzz_line"
+else
+    record fuzz 0 1 "fuzz.sh did not finish"
+fi
 
 echo
 echo "== Summary"

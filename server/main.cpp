@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
     auto* backup = cli.add_subcommand("backup", "Copy the live SQLite database to a file (online backup)");
     backup->add_option("--to", backup_destination, "destination file")->required();
     auto* check_config = cli.add_subcommand("check-config", "Validate the configuration and print it");
+    auto* routes = cli.add_subcommand(
+        "routes", "Print the route table as JSON (method, path, access, permission key, body limit)");
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -107,6 +109,7 @@ int main(int argc, char** argv) {
         if (*user_disable) return app::commands::UserDisable(config, disable_username);
         if (*backup) return app::commands::Backup(config, backup_destination);
         if (*check_config) return app::commands::CheckConfig(config);
+        if (*routes) return app::commands::Routes(config);
     } catch (const app::config::ConfigError& error) {
         std::cerr << "configuration error: " << error.what() << "\n";
         return 2;

@@ -5,6 +5,7 @@
 //   server.baseUrl      → 'http://127.0.0.1:PORT'
 //   await server.kill9();   await server.restart();   // same database, new process (new port)
 //   await server.stop();    // SIGTERM; throws if the process did not exit cleanly (ASan reports included)
+//   const restored = await startServer({ databaseUrl: 'sqlite:/tmp/x/restored.db' });  // an existing database, kept
 //
 // Environment:
 //   ANKANG_E2E_BINARY              the server binary (default build/dev/server/ankang, relative to the repo root)
@@ -275,19 +276,27 @@ class ServerProcess {
  * @param {string} [options.staticDir] directory served at / (default: none, so only the API answers)
  * @param {Record<string,string>} [options.env] extra environment (real ANKANG_* settings only)
  * @param {boolean} [options.demo] load the demo province (default true)
+ * @param {string} [options.databaseUrl] serve this existing database (such as a restored backup,
+ *   'sqlite:/path/file.db' or 'postgresql://…') instead of a fresh one: nothing is created, no demo is
+ *   loaded, and stop() leaves the database where it is (the caller removes it); `database` is ignored
  */
 export async function startServer({
   database = process.env.ANKANG_E2E_DATABASE ?? 'sqlite',
   staticDir,
   env = {},
   demo = true,
+  databaseUrl: existingDatabaseUrl,
 } = {}) {
   const binary = binaryPath();
   if (!existsSync(binary)) throw new Error(`server binary not found: ${binary} (build it or set ANKANG_E2E_BINARY)`);
   const workDir = mkdtempSync(path.join(tmpdir(), 'ankang-e2e-'));
   let databaseUrl;
   let postgres;
-  if (database === 'sqlite') {
+  if (existingDatabaseUrl !== undefined) {
+    databaseUrl = existingDatabaseUrl;
+    database = existingDatabaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+    demo = false;
+  } else if (database === 'sqlite') {
     databaseUrl = `sqlite:${path.join(workDir, 'ankang.db')}`;
   } else if (database === 'postgres' || database === 'postgresql') {
     postgres = postgresUrls();
@@ -296,7 +305,7 @@ export async function startServer({
     throw new Error(`unknown database kind '${database}' (sqlite or postgres)`);
   }
   const server = new ServerProcess({
-    kind: postgres ? 'postgres' : 'sqlite',
+    kind: database === 'sqlite' ? 'sqlite' : 'postgres',
     databaseUrl,
     workDir,
     staticDir,

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/api.hpp"
 #include "app/demo_data.hpp"
 #include "auth/data_scope.hpp"
 #include "auth/session_service.hpp"
@@ -21,11 +22,6 @@
 
 namespace app::commands {
 namespace {
-
-auth::PasswordHashCost HashCost(const config::Config& config) {
-    return config.auth_password_hash == "minimal" ? auth::PasswordHashCost::kMinimal
-                                                  : auth::PasswordHashCost::kInteractive;
-}
 
 std::unique_ptr<db::Database> OpenAndMigrate(const config::Config& config) {
     if (config.database_url.rfind("sqlite:", 0) == 0) {
@@ -63,13 +59,10 @@ RequestContext OperatorContext(db::Database& database, const std::set<std::strin
     return context;
 }
 
-std::set<std::string> AllPermissions() {
-    http::Router router;
-    system::DeclareSystemPermissions(router);
-    router.DeclarePermission({"organisation:org:view", "", ""});
-    std::set<std::string> keys;
-    for (const auto& info : router.Permissions()) keys.insert(info.key);
-    return keys;
+// Every permission key the server declares, from the same wiring `serve` uses.
+std::set<std::string> AllPermissions(db::Database& database, const config::Config& config) {
+    const SystemClock clock;
+    return Api(database, clock, config).PermissionKeys();
 }
 
 }  // namespace
@@ -82,40 +75,9 @@ int Serve(config::Config config, const ServeFlags& flags) {
     auto database = OpenAndMigrate(config);
     Bootstrap(*database, config);
     const SystemClock clock;
-    auth::SessionService sessions(*database, clock,
-                                  {config.auth_session_hours * 3600 * 1000,
-                                   HashCost(config),
-                                   {static_cast<int>(config.auth_max_failures_per_account),
-                                    static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}});
-
-    http::Router router;
-    organisations::OrganisationService organisation_service(*database);
-    organisations::RegisterOrganisationRoutes(router, organisation_service);
-    system::UserService users(*database, clock, HashCost(config));
-    system::DeclareSystemPermissions(router);
-    std::set<std::string> known_permissions;
-    for (const auto& info : router.Permissions()) known_permissions.insert(info.key);
-    system::RoleService roles(*database, clock, known_permissions);
-    system::DictionaryService dictionaries(*database, clock);
-    system::LogService logs(*database);
-    system::SystemServices services{*database,
-                                    sessions,
-                                    users,
-                                    roles,
-                                    dictionaries,
-                                    logs,
-                                    config.server_secure_cookie,
-                                    config.auth_session_hours * 3600};
-    system::RegisterAuthRoutes(router, services);
-    system::RegisterSystemRoutes(router, services);
-    std::string api_description;  // filled below, once the table is complete (it describes itself too)
-    router.Add({.method = http::Method::kGet,
-                .path = "/api/v1/openapi.json",
-                .access = http::Access::kPublic,
-                .tag = "system",
-                .summary = "This API's OpenAPI 3 description, generated from the route table"},
-               [&api_description](http::Request&) { return http::Response::Json(api_description); });
-    api_description = http::BuildOpenApiDocument(router, ANKANG_VERSION);
+    Api api(*database, clock, config);
+    const http::Router& router = api.GetRouter();
+    auth::SessionService& sessions = api.Sessions();
 
     std::unique_ptr<http::StaticFiles> static_files;
     if (std::filesystem::is_directory(config.server_static_dir)) {
@@ -130,6 +92,8 @@ int Serve(config::Config config, const ServeFlags& flags) {
     options.address = config.server_listen;
     options.port = static_cast<std::uint16_t>(config.server_port);
     options.worker_threads = static_cast<int>(config.server_worker_threads);
+    options.header_timeout = std::chrono::seconds(config.server_header_timeout_seconds);
+    options.idle_timeout = std::chrono::seconds(config.server_idle_timeout_seconds);
     options.on_listening = [&](std::uint16_t port) {
         // Scripts and tests read this line to learn the port when 0 was asked for.
         std::printf("Ankang listening on http://%s:%u (database %s)\n", config.server_listen.c_str(), port,
@@ -169,7 +133,7 @@ int UserAdd(const config::Config& config, const UserFlags& flags) {
     Bootstrap(*database, config);
     const SystemClock clock;
     system::UserService users(*database, clock, HashCost(config));
-    const RequestContext context = OperatorContext(*database, AllPermissions());
+    const RequestContext context = OperatorContext(*database, AllPermissions(*database, config));
     system::NewUser user{flags.username, flags.display_name, flags.password, 0, {}, "", ""};
     database->Read([&](db::Session& session) {
         const auto organisation =
@@ -205,8 +169,8 @@ int UserPassword(const config::Config& config, const std::string& username, cons
     auto database = OpenAndMigrate(config);
     const SystemClock clock;
     system::UserService users(*database, clock, HashCost(config));
-    users.ResetPassword(OperatorContext(*database, AllPermissions()), UserIdByName(*database, username),
-                        password);
+    users.ResetPassword(OperatorContext(*database, AllPermissions(*database, config)),
+                        UserIdByName(*database, username), password);
     std::printf("password of %s reset; it must be changed at the next sign-in\n", username.c_str());
     return 0;
 }
@@ -215,7 +179,7 @@ int UserDisable(const config::Config& config, const std::string& username) {
     auto database = OpenAndMigrate(config);
     const SystemClock clock;
     system::UserService users(*database, clock, HashCost(config));
-    const RequestContext context = OperatorContext(*database, AllPermissions());
+    const RequestContext context = OperatorContext(*database, AllPermissions(*database, config));
     const auto user = users.Get(context, UserIdByName(*database, username));
     users.Update(context, user.id,
                  {user.display_name, user.organisation_id, user.role_ids, user.phone, user.email,
@@ -236,6 +200,17 @@ int Backup(const config::Config& config, const std::string& destination) {
     }
     db::BackupSqliteDatabase(config.database_url.substr(7), destination);
     std::printf("backup written to %s\n", destination.c_str());
+    return 0;
+}
+
+int Routes(config::Config config) {
+    // The table is a property of the binary: it is built over an empty in-memory database that no handler
+    // touches, with cheap password hashing (the session service hashes a dummy password when created).
+    config.auth_password_hash = "minimal";
+    auto database = db::OpenDatabase("sqlite::memory:");
+    const SystemClock clock;
+    const Api api(*database, clock, config);
+    std::printf("%s", RouteTableJson(api.GetRouter()).c_str());
     return 0;
 }
 

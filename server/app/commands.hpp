@@ -30,6 +30,8 @@ int UserAdd(const config::Config& config, const UserFlags& flags);
 int UserPassword(const config::Config& config, const std::string& username, const std::string& password);
 int UserDisable(const config::Config& config, const std::string& username);
 int Backup(const config::Config& config, const std::string& destination);
+// Prints the route table (the one `serve` wires) as JSON; touches no configured database.
+int Routes(config::Config config);
 int CheckConfig(const config::Config& config);
 
 }  // namespace app::commands

@@ -86,6 +86,8 @@ const std::vector<Setting>& Settings() {
                     c.database_url = v;
                 },
                 [](const Config& c) { return db::RedactUrl(c.database_url); }},
+        ANKANG_INTEGER("server.header_timeout_seconds", server_header_timeout_seconds, 1, 600),
+        ANKANG_INTEGER("server.idle_timeout_seconds", server_idle_timeout_seconds, 1, 3600),
         ANKANG_INTEGER("database.read_connections", database_read_connections, 1, 64),
         ANKANG_INTEGER("auth.session_hours", auth_session_hours, 1, 24 * 30),
         Setting{"auth.password_hash",
@@ -175,8 +177,7 @@ Config Load(const std::optional<std::string>& file, const std::map<std::string, 
     for (const auto& [name, value] : environment) {
         // ANKANG_TEST_* and ANKANG_E2E_* belong to the test suites, ANKANG_CONFIG names the file.
         if (!text::StartsWith(name, "ANKANG_") || text::StartsWith(name, "ANKANG_TEST_") ||
-            text::StartsWith(name, "ANKANG_E2E_") ||
-            name == "ANKANG_CONFIG")
+            text::StartsWith(name, "ANKANG_E2E_") || name == "ANKANG_CONFIG")
             continue;
         const auto found = by_environment_name.find(name);
         if (found == by_environment_name.end()) throw ConfigError("unknown environment variable " + name);

@@ -16,6 +16,8 @@ struct Config {
     std::int64_t server_worker_threads = 4;
     std::string server_static_dir = "web/dist";
     bool server_secure_cookie = false;
+    std::int64_t server_header_timeout_seconds = 15;  // a client must send its request headers within this
+    std::int64_t server_idle_timeout_seconds = 60;    // idle keep-alive connections are closed after this
 
     std::string database_url = "sqlite:data/ankang.db";
     std::int64_t database_read_connections = 4;

@@ -28,8 +28,10 @@ std::string MessageOf(const std::function<void()>& action) {
 TEST(ConfigTest, DefaultsThenFileThenEnvironment) {
     const std::string file =
         WriteFile("[server]\nport = 9000\nlisten = \"0.0.0.0\"\n[database]\nurl = \"sqlite:/tmp/x.db\"\n");
-    const Config config = Load(
-        file, {{"ANKANG_SERVER_PORT", "9100"}, {"HOME", "/root"}, {"ANKANG_TEST_DATABASE_URL", "ignored"}, {"ANKANG_E2E_BINARY", "ignored"}});
+    const Config config = Load(file, {{"ANKANG_SERVER_PORT", "9100"},
+                                      {"HOME", "/root"},
+                                      {"ANKANG_TEST_DATABASE_URL", "ignored"},
+                                      {"ANKANG_E2E_BINARY", "ignored"}});
     EXPECT_EQ(config.server_port, 9100);
     EXPECT_EQ(config.server_listen, "0.0.0.0");
     EXPECT_EQ(config.database_url, "sqlite:/tmp/x.db");

@@ -3,6 +3,16 @@
 #include <cctype>
 
 namespace app::db {
+namespace {
+
+// Both databases allow '$' inside names ("a$1" is a column), so a '$' right after one of these is part of
+// a name, not a placeholder.
+bool IsNameByte(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return std::isalnum(byte) || c == '_' || c == '$' || byte >= 0x80;
+}
+
+}  // namespace
 
 std::string RewritePlaceholdersForSqlite(std::string_view sql) {
     std::string result;
@@ -36,7 +46,8 @@ std::string RewritePlaceholdersForSqlite(std::string_view sql) {
             result.append(sql.substr(index, stop - index));
             index = stop;
         } else if (c == '$' && index + 1 < sql.size() &&
-                   std::isdigit(static_cast<unsigned char>(sql[index + 1]))) {
+                   std::isdigit(static_cast<unsigned char>(sql[index + 1])) &&
+                   (index == 0 || !IsNameByte(sql[index - 1]))) {
             result.push_back('?');
             ++index;
             while (index < sql.size() && std::isdigit(static_cast<unsigned char>(sql[index]))) {

@@ -17,6 +17,14 @@ TEST(PlaceholdersTest, LeavesLiteralsIdentifiersAndCommentsAlone) {
     EXPECT_EQ(RewritePlaceholdersForSqlite("SELECT 'it''s $1', $1"), "SELECT 'it''s $1', ?1");
 }
 
+// Found by the sql_placeholders fuzzer: '$' may be part of a name in both databases (CREATE TABLE t(a$1) is
+// valid SQLite), and rewriting it made "a?1", a syntax error.
+TEST(PlaceholdersTest, LeavesDollarSignsInsideNamesAlone) {
+    EXPECT_EQ(RewritePlaceholdersForSqlite("SELECT a$1, b_$2, 表$3 FROM t WHERE c = $1"),
+              "SELECT a$1, b_$2, 表$3 FROM t WHERE c = ?1");
+    EXPECT_EQ(RewritePlaceholdersForSqlite("$1,($2)=$3"), "?1,(?2)=?3");
+}
+
 // Without the rewrite SQLite numbers $2 before $1 by first appearance and silently swaps the arguments.
 TEST(PlaceholdersTest, OutOfOrderParametersBindCorrectlyOnEitherDatabase) {
     testing::TestDatabase database;

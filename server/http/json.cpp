@@ -53,6 +53,17 @@ void FieldReader::Finish() const {
 }
 
 namespace {
+// libpq passes parameters as C strings, so PostgreSQL would store — and look up — only the text before a
+// NUL while SQLite keeps all of it ("admin\u0000x" signs in as admin but is throttled as another account).
+// Text with a NUL is therefore refused as input; secrets are hashed, not stored, and may contain one.
+bool HasNul(std::string_view text) {
+    return text.find('\0') != std::string_view::npos;
+}
+
+LocalizedText InvalidCharactersMessage() {
+    return {"含有无效字符", "contains invalid characters"};
+}
+
 LocalizedText LengthMessage(std::size_t min_characters, std::size_t max_characters) {
     if (min_characters <= 1) {
         return {"不能为空，且不超过 " + std::to_string(max_characters) + " 个字符",
@@ -79,6 +90,8 @@ std::string FieldReader::RequiredString(const std::string& field, std::size_t mi
     const std::size_t length = text::CodePointCount(trimmed);
     if (length == 0) {
         AddError(field, {"必填", "is required"});
+    } else if (HasNul(trimmed)) {
+        AddError(field, InvalidCharactersMessage());
     } else if (length < min_characters || length > max_characters) {
         AddError(field, LengthMessage(min_characters, max_characters));
     }
@@ -93,7 +106,9 @@ std::optional<std::string> FieldReader::OptionalString(const std::string& field,
         return std::nullopt;
     }
     std::string trimmed = text::Trim(std::string_view(value->as_string()));
-    if (text::CodePointCount(trimmed) > max_characters) {
+    if (HasNul(trimmed)) {
+        AddError(field, InvalidCharactersMessage());
+    } else if (text::CodePointCount(trimmed) > max_characters) {
         AddError(field, {"不超过 " + std::to_string(max_characters) + " 个字符",
                          "must be at most " + std::to_string(max_characters) + " characters"});
     }
@@ -193,6 +208,10 @@ std::vector<std::string> FieldReader::StringArray(const std::string& field, std:
             AddError(field, {"列表项须为文本", "items must be text"});
             return {};
         }
+        if (HasNul(item.as_string())) {
+            AddError(field, InvalidCharactersMessage());
+            return {};
+        }
         result.emplace_back(item.as_string());
     }
     return result;
@@ -216,8 +235,8 @@ std::optional<std::string> QueryText(const Request& request, const std::string& 
     if (!value) return std::nullopt;
     std::string trimmed = text::Trim(*value);
     if (trimmed.empty()) return std::nullopt;
-    if (!text::IsValidUtf8(trimmed))
-        throw Error::InvalidField(name, {"含有无效字符", "contains invalid characters"});
+    if (!text::IsValidUtf8(trimmed) || HasNul(trimmed))
+        throw Error::InvalidField(name, InvalidCharactersMessage());
     if (text::CodePointCount(trimmed) > max_characters) {
         throw Error::InvalidField(name,
                                   {"不超过 " + std::to_string(max_characters) + " 个字符",

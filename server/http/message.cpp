@@ -161,6 +161,11 @@ std::optional<std::string> DecodeRequestPath(std::string_view raw_path) {
     return PercentDecode(raw_path, false);
 }
 
+std::string RequestPathOf(std::string_view target) {
+    auto decoded = DecodeRequestPath(target.substr(0, target.find('?')));
+    return decoded ? std::move(*decoded) : std::string("/\x01invalid");
+}
+
 std::vector<std::pair<std::string, std::string>> ParseQueryString(std::string_view query) {
     std::vector<std::pair<std::string, std::string>> pairs;
     while (!query.empty()) {

@@ -57,6 +57,11 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 // pose as two, so such paths — and malformed escapes — give nullopt and answer 404.
 std::optional<std::string> DecodeRequestPath(std::string_view raw_path);
 
+// The path of a request target ("/api/v1/users/5?page=1") as Request::path holds it: decoded, or
+// "/\x01invalid" (which no route or file matches) when DecodeRequestPath refuses it. The server also looks up
+// the route's body limit with it, so "/api/v1/auth/log%69n" gets the limit of the route it reaches.
+std::string RequestPathOf(std::string_view target);
+
 // All name=value pairs of a query string, decoded; malformed pairs are skipped.
 std::vector<std::pair<std::string, std::string>> ParseQueryString(std::string_view query);
 

@@ -27,6 +27,13 @@ TEST(MessageTest, EncodedSlashesAndNulInPathsAreRefused) {
     EXPECT_EQ(DecodeRequestPath("/%E5%AE%89"), std::optional<std::string>("/安"));
 }
 
+TEST(MessageTest, RequestPathOfDecodesOrRefuses) {
+    EXPECT_EQ(RequestPathOf("/api/v1/auth/log%69n?next=%2F"), "/api/v1/auth/login");
+    EXPECT_EQ(RequestPathOf("/api/v1/users%2F5"), "/\x01invalid");
+    EXPECT_EQ(RequestPathOf("/a%4"), "/\x01invalid");
+    EXPECT_EQ(RequestPathOf("/"), "/");
+}
+
 TEST(MessageTest, ParsesCookies) {
     const auto cookies = ParseCookieHeader("theme=dark; ankang_session=abc123 ;quoted=\"v\"; broken");
     ASSERT_EQ(cookies.size(), 3u);

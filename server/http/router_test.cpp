@@ -52,6 +52,15 @@ TEST(RouterTest, ReportsPerRouteBodyLimits) {
     EXPECT_EQ(router.LimitsFor(Method::kPost, "/api/v1/unknown").first, 64u * 1024);
 }
 
+// Found while writing the router fuzzer: the server looked the limit up with the raw target, so an escaped
+// literal ("pass%77ord") missed the route and got the 64 KB default, yet dispatch decoded it and ran the
+// route. The server now uses RequestPathOf for both.
+TEST(RouterTest, EscapedPathsGetTheirRoutesLimits) {
+    const Router router = MakeRouter();
+    EXPECT_EQ(router.LimitsFor(Method::kPost, RequestPathOf("/api/v1/users/9/pass%77ord?x=1")).first, 123u);
+    EXPECT_EQ(router.LimitsFor(Method::kPost, RequestPathOf("/api/v1/users/%39/password")).first, 123u);
+}
+
 TEST(RouterTest, RouteTableMistakesStopStartUp) {
     Router router = MakeRouter();
     EXPECT_THROW(router.Add({.method = Method::kGet,

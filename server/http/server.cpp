@@ -76,9 +76,7 @@ struct Server::State {
         request.method = ParseMethod(std::string_view(message.method_string()));
         const std::string_view target(message.target());
         const auto question = target.find('?');
-        const auto raw_path = target.substr(0, question);
-        auto decoded = DecodeRequestPath(raw_path);
-        request.path = decoded ? std::move(*decoded) : std::string("/\x01invalid");
+        request.path = RequestPathOf(target);
         if (question != std::string_view::npos)
             request.query_string = std::string(target.substr(question + 1));
         for (const auto& field : message) {
@@ -129,17 +127,20 @@ struct Server::State {
         while (!draining) {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+            // No body limit yet (Beast's default would refuse a large Content-Length while parsing the
+            // header, silently): the route's own limit is applied once the header names the route.
+            parser.body_limit(boost::none);
             beast::error_code error;
 
             self->busy = false;
             stream.expires_after(buffer.size() > 0 ? options.header_timeout : options.idle_timeout);
             co_await bhttp::async_read_some(stream, buffer, parser,
                                             asio::redirect_error(asio::use_awaitable, error));
-            if (error) break;
+            if (error && error != bhttp::error::header_limit) break;
             self->busy = true;
             // Headers are slow-client bounded too, not just the idle wait.
             stream.expires_after(options.header_timeout);
-            while (!parser.is_header_done() && !error) {
+            while (!error && !parser.is_header_done()) {
                 co_await bhttp::async_read_some(stream, buffer, parser,
                                                 asio::redirect_error(asio::use_awaitable, error));
             }
@@ -150,6 +151,7 @@ struct Server::State {
                     Response rejected = RejectedResponse(
                         Error(ErrorCode::kPayloadTooLarge, {"请求头过大", "Request headers too large"}));
                     co_await Write(stream, std::move(rejected), 11, false);
+                    co_await LingeringClose(stream);
                 }
                 break;
             }
@@ -157,8 +159,8 @@ struct Server::State {
             const auto& header = parser.get();
             const Method method = ParseMethod(std::string_view(header.method_string()));
             std::string_view target(header.target());
-            const auto [body_limit, read_timeout] =
-                router.LimitsFor(method, target.substr(0, target.find('?')));
+            // The decoded path, as dispatch will see it: "/auth/log%69n" must not escape the login limit.
+            const auto [body_limit, read_timeout] = router.LimitsFor(method, RequestPathOf(target));
             parser.body_limit(body_limit);
             if (header.has_content_length() && parser.content_length() &&
                 *parser.content_length() > body_limit) {
@@ -175,6 +177,7 @@ struct Server::State {
                                                         "Request body too large (limit " + limit + " KB)"}));
                 const unsigned version = parser.get().version();
                 co_await Write(stream, std::move(rejected), version, false);
+                co_await LingeringClose(stream);
                 break;
             }
             if (error) break;
@@ -202,6 +205,21 @@ struct Server::State {
         stream.close();
         connections.erase(self);
         MaybeFinishShutdown();
+    }
+
+    // After refusing a request whose bytes are still arriving, closing at once would make the kernel answer
+    // the unread bytes with a reset, and the client could lose the refusal. Stop sending, then read and drop
+    // what the client still sends for a short while (bounded in time and bytes) before closing.
+    asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+        beast::error_code error;
+        stream.socket().shutdown(tcp::socket::shutdown_send, error);
+        std::array<char, 16 * 1024> sink;
+        std::size_t drained = 0;
+        stream.expires_after(std::chrono::seconds(2));
+        while (!error && drained < 4 * 1024 * 1024) {
+            drained += co_await stream.async_read_some(asio::buffer(sink),
+                                                       asio::redirect_error(asio::use_awaitable, error));
+        }
     }
 
     asio::awaitable<void> Write(beast::tcp_stream& stream, Response response, unsigned version,

@@ -372,10 +372,12 @@ void BackupSqliteDatabase(const std::string& source_path, const std::string& des
     }
     sqlite3_backup* backup = sqlite3_backup_init(destination, "main", source, "main");
     if (!backup) ThrowSqliteError(destination, SQLITE_ERROR, "backup init");
-    // Copy in steps so a busy writer is not blocked for the whole copy; restart is automatic if it writes.
+    // Copy everything in one step: it reads one consistent snapshot, and in WAL mode the server's writers go
+    // on meanwhile. Copying in small steps instead restarts from page 1 whenever the server commits between
+    // two steps, so on a busy database it never finishes.
     int code = SQLITE_OK;
     do {
-        code = sqlite3_backup_step(backup, 256);
+        code = sqlite3_backup_step(backup, -1);
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) sqlite3_sleep(20);
     } while (code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);

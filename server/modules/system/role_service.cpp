@@ -99,6 +99,11 @@ void RoleService::Check(const Principal& principal, const RoleInput& input, bool
                               "Code must be 2–32 capital letters, digits or '_', starting with a letter"});
         }
     }
+    // A caller who sees only their own records cannot hand out the organisation subtree either.
+    if (principal.data_scope == DataScope::kSelf && input.data_scope != DataScope::kSelf) {
+        errors.emplace("dataScope", LocalizedText{"不能设置超出您自身数据范围的数据范围",
+                                                  "You cannot give a role a wider data scope than your own"});
+    }
     for (const auto& permission : input.permissions) {
         if (!known_permissions_.count(permission)) {
             errors.emplace("permissions",

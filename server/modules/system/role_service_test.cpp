@@ -47,6 +47,34 @@ TEST_F(RoleServiceTest, RefusesUnknownAndUnheldPermissionsAndBadCodes) {
               ErrorCode::kInvalidInput);
 }
 
+TEST_F(RoleServiceTest, ASelfScopedCallerCannotGiveARoleTheSubtree) {
+    const auto context = ContextFor(admin_);
+    const Role keeper = roles_.Create(
+        context,
+        {"SELF_KEEPER", "本人角色管理", DataScope::kSelf, {"system:role:create", "system:role:update"}, ""});
+    const std::int64_t self_keeper = database_->Write([&](db::Session& session) {
+        return AddUser(session, "self_keeper", county_x_, "SELF_KEEPER", "unused");
+    });
+    const auto self_context = ContextFor(self_keeper);
+    ASSERT_EQ(self_context.principal.data_scope, DataScope::kSelf);
+    try {
+        roles_.Create(self_context, {"WIDER", "更宽", DataScope::kSubtree, {"system:role:create"}, ""});
+        FAIL() << "a SELF-scoped user made a SUBTREE role";
+    } catch (const Error& error) {
+        EXPECT_TRUE(error.GetFieldErrors().count("dataScope"));
+    }
+    // Nor by widening an existing role — their own included.
+    EXPECT_EQ(testing_support::CodeOf([&] {
+                  roles_.Update(self_context, keeper.id,
+                                {"", "本人角色管理", DataScope::kSubtree, keeper.permissions, ""});
+              }),
+              ErrorCode::kInvalidInput);
+    EXPECT_EQ(roles_.Get(context, keeper.id).data_scope, DataScope::kSelf);
+    EXPECT_EQ(
+        roles_.Create(self_context, {"NARROW", "本人", DataScope::kSelf, {"system:role:create"}, ""}).code,
+        "NARROW");
+}
+
 TEST_F(RoleServiceTest, BuiltinAndAssignedRolesCannotBeDeleted) {
     const auto context = ContextFor(admin_);
     EXPECT_EQ(testing_support::CodeOf([&] { roles_.Delete(context, RoleId("LP_CADRE")); }),

@@ -75,23 +75,16 @@ std::string AuditJson(const User& user) {
     return http::Serialize(UserToJson(user));
 }
 
+// A user regardless of the caller's scope: for reading back a row the caller has just written.
+std::optional<User> FindById(db::Session& session, std::int64_t id) {
+    const db::Result rows = session.Query(std::string(kColumns) + " WHERE u.id = $1", id);
+    if (rows.Empty()) return std::nullopt;
+    std::vector<User> users{ReadUser(rows.Front())};
+    LoadRoles(session, users);
+    return users[0];
+}
+
 }  // namespace
-
-std::string_view UserStatusName(UserStatus status) {
-    switch (status) {
-        case UserStatus::kActive:
-            return "ACTIVE";
-        case UserStatus::kDisabled:
-            return "DISABLED";
-    }
-    return "DISABLED";
-}
-
-std::optional<UserStatus> ParseUserStatus(std::string_view name) {
-    if (name == "ACTIVE") return UserStatus::kActive;
-    if (name == "DISABLED") return UserStatus::kDisabled;
-    return std::nullopt;
-}
 
 std::optional<LocalizedText> CheckUsername(std::string_view username) {
     const bool shape_ok =
@@ -221,11 +214,18 @@ void UserService::CheckAssignment(db::Session& session, const Principal& princip
         errors.emplace("roleIds", LocalizedText{"请至少选择一个角色", "Choose at least one role"});
         return;
     }
-    // Nobody grants what they do not hold: every permission of every role must be the caller's too.
+    // Nobody grants what they do not hold: every permission of every role must be the caller's too, and
+    // a caller who sees only their own records cannot grant the organisation subtree.
     for (const std::int64_t role_id : role_ids) {
-        const db::Result exists = session.Query("SELECT 1 FROM roles WHERE id = $1", role_id);
-        if (exists.Empty()) {
+        const db::Result role = session.Query("SELECT data_scope FROM roles WHERE id = $1", role_id);
+        if (role.Empty()) {
             errors.emplace("roleIds", LocalizedText{"角色不存在", "A chosen role does not exist"});
+            return;
+        }
+        if (principal.data_scope == DataScope::kSelf && role.Front().GetString(0) != "SELF") {
+            errors.emplace("roleIds",
+                           LocalizedText{"不能授予超出您自身数据范围的角色",
+                                         "You cannot grant a role with a wider data scope than your own"});
             return;
         }
         const db::Result permissions =
@@ -273,7 +273,8 @@ User UserService::Create(const RequestContext& context, const NewUser& user_inpu
                  std::set<std::int64_t>(input.role_ids.begin(), input.role_ids.end())) {
                 session.Execute("INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)", id, role_id);
             }
-            const User created = *FindInScope(session, context.principal, id);
+            // Not FindInScope: a SELF-scoped creator does not see the account they have just made.
+            const User created = *FindById(session, id);
             const std::string& path = created.organisation_path;
             auth::RecordAudit(session, context,
                               {"create", "user", std::to_string(id), std::nullopt, AuditJson(created), path},

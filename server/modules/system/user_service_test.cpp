@@ -113,6 +113,46 @@ TEST_F(UserServiceTest, CannotGrantARoleWithPermissionsTheCallerLacks) {
     }
 }
 
+TEST_F(UserServiceTest, ASelfScopedCallerCannotGrantTheSubtree) {
+    // A county cadre whose role has the LP_CADRE keys but sees only their own records.
+    const std::int64_t self_cadre = database_->Write([&](db::Session& session) {
+        const std::int64_t role =
+            session
+                .Query(
+                    "INSERT INTO roles (code, name, data_scope, builtin, remark, created_at, updated_at) "
+                    "VALUES ('SELF_CADRE', '本人干部', 'SELF', 0, '', 0, 0) RETURNING id")
+                .Front()
+                .GetInt64(0);
+        session.Execute(
+            "INSERT INTO role_permissions (role_id, permission) SELECT $1, rp.permission FROM "
+            "role_permissions rp JOIN roles r ON r.id = rp.role_id WHERE r.code = 'LP_CADRE'",
+            role);
+        return AddUser(session, "self_x", county_x_, "SELF_CADRE", "unused");
+    });
+    const auto context = ContextFor(self_cadre);
+    ASSERT_EQ(context.principal.data_scope, DataScope::kSelf);
+    // Not to themselves: the same keys with the SUBTREE scope would show the whole county.
+    try {
+        users_.Update(context, self_cadre,
+                      {"x", county_x_, {RoleId("LP_CADRE")}, "", "", UserStatus::kActive});
+        FAIL() << "a SELF-scoped user widened their own scope";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.GetCode(), ErrorCode::kInvalidInput);
+        EXPECT_TRUE(error.GetFieldErrors().count("roleIds"));
+    }
+    EXPECT_EQ(ContextFor(self_cadre).principal.data_scope, DataScope::kSelf);
+    // Nor to an account they create (and whose password they know).
+    NewUser user = ValidUser(county_x_);
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Create(context, user); }), ErrorCode::kInvalidInput);
+    // A role no wider than their own is fine — and the creator, who cannot see the new account (SELF),
+    // still gets it back (it used to be read through the creator's scope: an empty optional dereferenced).
+    user.role_ids = {RoleId("SELF_CADRE")};
+    const User created = users_.Create(context, user);
+    EXPECT_EQ(created.username, "new.user");
+    EXPECT_EQ(created.role_names, std::vector<std::string>{"本人干部"});
+    EXPECT_EQ(testing_support::CodeOf([&] { users_.Get(context, created.id); }), ErrorCode::kNotFound);
+}
+
 TEST_F(UserServiceTest, UpdateDisableAndDeleteAreAudited) {
     const auto context = ContextFor(admin_);
     const User created = users_.Create(context, ValidUser(town_));

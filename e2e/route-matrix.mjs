@@ -1,0 +1,397 @@
+// The authorisation matrix: one entry per route of `ankang routes`, keyed 'METHOD /path'.
+// e2e/matrix.test.mjs fails, naming the route, when a route has no entry here or an entry names a route
+// that no longer exists. For every route it calls anonymously and as every caller, and expects:
+//
+//   anonymous                          → 401 unauthenticated (a public route: `expect`, never 401)
+//   a caller without the route's key   → 403 forbidden (keys from the caller's GET /auth/me, not from here)
+//   a caller with the key              → `expect` (2xx) on `params`/`query`/`body`, objects every caller sees
+//   …and on each `outside` object      → 404 not_found (or outside.expect), for every caller with the key
+//                                        whose data scope does not contain outside.organisation
+//
+// Entry fields (functions get (ctx, caller); ctx is built by buildContext below, caller is
+// { name, username, password, me } — name 'anonymous' for the anonymous call; any may be async):
+//
+//   expect          status of an allowed call
+//   params          path parameters, e.g. ctx => ({ id: ctx.users.town_cadre })
+//   query           query string including '?'
+//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it)
+//   check           (response, ctx, caller) → a problem (string) or nothing; runs on allowed calls
+//   after           (ctx, caller, body) → runs after an allowed call succeeded
+//   session         'main' (default); 'fresh': a new sign-in of the caller, for calls that end the
+//                   session; 'detached': a copy of the caller's cookies, for calls that replace it
+//   signsOutEverywhere  the call ends every session of the caller; the test signs it in again
+//   outside         one or a list of { organisation, params?, query?, body?, expect?, check? }: the same
+//                   call aimed at an object of another organisation (秦淮区, beside county_cadre's 玄武区)
+//   noScope         why a route with path parameters has no `outside` (platform-wide objects)
+//
+// Writes never touch the demo fixtures other checks use: they act on throwaway objects made by the
+// fixture account in buildContext, or made per call (params may create one); creates use unique codes.
+
+import { hasUnzip, readXlsxRows } from './support/xlsx.mjs';
+import { expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
+
+/** A password that satisfies the rule (letter and digit, 8–64). */
+export const THROWAWAY_PASSWORD = 'Matrix@2026';
+
+// ---- fixtures ---------------------------------------------------------------------------------------
+
+async function organisationByCode(admin, code) {
+  const { json } = expectStatus(await admin.get(`/organisations?keyword=${code}&pageSize=100`), 200);
+  const found = json.items.find((organisation) => organisation.code === code);
+  if (!found) throw new Error(`demo organisation ${code} not found`);
+  return found.id;
+}
+
+async function userByName(admin, username) {
+  const { json } = expectStatus(await admin.get(`/users?keyword=${username}&pageSize=100`), 200);
+  const found = json.items.find((user) => user.username === username);
+  if (!found) throw new Error(`demo user ${username} not found`);
+  return found.id;
+}
+
+/**
+ * A new account with the given role at the given organisation, signed in with its initial password
+ * already changed: { username, password, client }.
+ */
+export async function newSignedInUser(baseUrl, creator, { username, organisationId, roleIds }) {
+  expectStatus(
+    await creator.post('/users', {
+      username,
+      displayName: '矩阵测试账号',
+      password: THROWAWAY_PASSWORD,
+      organisationId,
+      roleIds,
+    }),
+    201,
+  );
+  const client = await signIn(baseUrl, username, THROWAWAY_PASSWORD);
+  const password = `${THROWAWAY_PASSWORD}b`;
+  expectStatus(await client.post('/auth/password', { currentPassword: THROWAWAY_PASSWORD, newPassword: password }), 204);
+  return { username, password, client };
+}
+
+/**
+ * Ids of the demo objects the entries aim at, plus throwaway objects the writes act on. The throwaways
+ * are made by `mx_fixtures`, a PLATFORM_ADMIN at the root (the whole province) that the matrix itself
+ * never calls as — the admin's own sessions end when the matrix changes its password or signs it out.
+ */
+export async function buildContext(baseUrl, admin) {
+  let serial = 0;
+  const ctx = {
+    baseUrl,
+    orgs: {},
+    users: {},
+    roles: {},
+    dict: { code: 'hazard_category' },
+    /** A name unique within this server's database (fresh for every run). */
+    unique: (prefix) => `${prefix}${++serial}`,
+    nextPassword: () => `Matrix@${++serial}x`,
+  };
+
+  ctx.orgs.province = await organisationByCode(admin, '320000'); // 江苏省总工会 (root)
+  ctx.orgs.xuanwu = await organisationByCode(admin, '320102'); // 玄武区总工会: county_cadre's organisation
+  ctx.orgs.town = await organisationByCode(admin, '320102003'); // 新街口街道工会, below 玄武区: every caller's scope
+  ctx.orgs.qinhuai = await organisationByCode(admin, '320104'); // 秦淮区总工会: outside 玄武区
+
+  const { json: roles } = expectStatus(await admin.get('/roles?pageSize=100'), 200);
+  for (const role of roles.items) ctx.roles[role.code] = role.id;
+  const fixtures = await newSignedInUser(baseUrl, admin, {
+    username: 'mx_fixtures',
+    organisationId: ctx.orgs.province,
+    roleIds: [ctx.roles.PLATFORM_ADMIN],
+  });
+  ctx.maker = fixtures.client;
+  /** A new signed-in account (see newSignedInUser), made by the fixture account. */
+  ctx.newSignedInUser = (options) => newSignedInUser(baseUrl, ctx.maker, options);
+
+  for (const username of ['town_cadre', 'qinhuai_cadre']) ctx.users[username] = await userByName(admin, username);
+  const { json: qinhuaiCadre } = expectStatus(await ctx.maker.get(`/users/${ctx.users.qinhuai_cadre}`), 200);
+  // qinhuai_cadre as it is: what an out-of-scope PUT sends, so that even a wrongly allowed call changes nothing.
+  ctx.qinhuaiCadreAsIs = {
+    displayName: qinhuaiCadre.displayName,
+    organisationId: qinhuaiCadre.organisationId,
+    roleIds: qinhuaiCadre.roleIds,
+    phone: qinhuaiCadre.phone,
+    email: qinhuaiCadre.email,
+    status: qinhuaiCadre.status,
+  };
+
+  ctx.createUser = async (organisationId = ctx.orgs.town) => {
+    const created = await ctx.maker.post('/users', {
+      username: ctx.unique('mx_user'),
+      displayName: '矩阵测试用户',
+      password: THROWAWAY_PASSWORD,
+      organisationId,
+      roleIds: [ctx.roles.LP_CADRE],
+    });
+    return expectStatus(created, 201).json.id;
+  };
+  ctx.createRole = async () => {
+    const created = await ctx.maker.post('/roles', {
+      code: ctx.unique('MX_ROLE'),
+      name: '矩阵测试角色',
+      dataScope: 'SUBTREE',
+      permissions: ['system:user:view'],
+    });
+    return expectStatus(created, 201).json.id;
+  };
+  ctx.createDictItem = async () => {
+    const created = await ctx.maker.post(`/dictionaries/${ctx.dict.code}/items`, {
+      code: ctx.unique('MX_ITEM'),
+      label: '矩阵测试项',
+      labelEn: 'Matrix item',
+      sortOrder: 900,
+      enabled: true,
+    });
+    return expectStatus(created, 201).json.id;
+  };
+
+  ctx.users.putTarget = await ctx.createUser(); // changed by PUT /users/{id}
+  ctx.users.resetTarget = await ctx.createUser(); // POST /users/{id}/password resets it
+  // Their creation is in the audit log under 新街口街道; this one's under 秦淮区.
+  ctx.users.qinhuaiThrowaway = await ctx.createUser(ctx.orgs.qinhuai);
+  ctx.roles.putTarget = await ctx.createRole();
+  ctx.dict.putTarget = await ctx.createDictItem();
+  // Sign-ins in the login log of 新街口街道 and of 秦淮区.
+  await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
+  await signIn(baseUrl, 'qinhuai_cadre', DEMO_PASSWORD);
+  return ctx;
+}
+
+// ---- reusable pieces --------------------------------------------------------------------------------
+
+const QINHUAI = (ctx) => ctx.orgs.qinhuai;
+const QINHUAI_CADRE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.users.qinhuai_cadre }) };
+const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.orgs.qinhuai }) };
+
+function total(expected) {
+  return (response) => {
+    const found = response.json?.total;
+    if (expected === 'some' ? !(found > 0) : found !== expected) return `total ${found}, expected ${expected}`;
+    return undefined;
+  };
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+function isXlsx(response) {
+  const type = response.headers.get('content-type') ?? '';
+  return type.startsWith(XLSX_TYPE) ? undefined : `content-type ${type}, expected an .xlsx file`;
+}
+/** An export of nothing: the header row only (not checked where unzip is missing). */
+async function headerOnly(response) {
+  const problem = isXlsx(response);
+  if (problem || !hasUnzip()) return problem;
+  const rows = await readXlsxRows(response.body);
+  return rows.length === 1 ? undefined : `${rows.length - 1} data row(s): ${JSON.stringify(rows.slice(1, 3))}`;
+}
+
+// ---- the matrix -------------------------------------------------------------------------------------
+
+export const matrix = {
+  // ---- public ----
+  'GET /api/v1/health': { expect: 200 },
+  'GET /api/v1/openapi.json': { expect: 200 },
+  'POST /api/v1/auth/login': {
+    expect: 200,
+    body: () => ({ username: 'town_cadre', password: DEMO_PASSWORD }), // never a caller: its password stays
+    session: 'detached', // a sign-in replaces the cookie: keep the caller's own session
+  },
+
+  // ---- any signed-in user ----
+  'POST /api/v1/auth/logout': { expect: 204, session: 'fresh' },
+  'POST /api/v1/auth/logout-all': { expect: 204, session: 'fresh', signsOutEverywhere: true },
+  'GET /api/v1/auth/me': {
+    expect: 200,
+    check: (response, ctx, caller) =>
+      response.json?.user?.username === caller.username ? undefined : `me is ${response.json?.user?.username}`,
+  },
+  'POST /api/v1/auth/password': {
+    expect: 204,
+    body: (ctx, caller) => ({ currentPassword: caller.password ?? DEMO_PASSWORD, newPassword: ctx.nextPassword() }),
+    after: (ctx, caller, body) => {
+      caller.password = body.newPassword;
+    },
+  },
+  'GET /api/v1/dictionaries/{code}/items': {
+    expect: 200,
+    params: (ctx) => ({ code: ctx.dict.code }),
+    noScope: 'dictionaries are platform-wide: no data scope',
+  },
+
+  // ---- organisations ----
+  'GET /api/v1/organisations': {
+    expect: 200,
+    query: () => '?keyword=320102003',
+    check: total(1),
+    outside: { organisation: QINHUAI, expect: 200, query: () => '?keyword=320104', check: total(0) },
+  },
+  'GET /api/v1/organisations/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.orgs.town }),
+    outside: QINHUAI_ORGANISATION,
+  },
+  'GET /api/v1/organisations/{id}/children': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.orgs.xuanwu }),
+    outside: QINHUAI_ORGANISATION,
+  },
+
+  // ---- users ----
+  'GET /api/v1/users': {
+    expect: 200,
+    query: () => '?keyword=town_cadre',
+    check: total(1),
+    outside: [
+      { organisation: QINHUAI, expect: 200, query: () => '?keyword=qinhuai_cadre', check: total(0) },
+      { organisation: QINHUAI, expect: 200, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}`, check: total(0) },
+    ],
+  },
+  'GET /api/v1/users/export': {
+    expect: 200,
+    check: isXlsx,
+    outside: { organisation: QINHUAI, expect: 200, query: () => '?keyword=qinhuai_cadre', check: headerOnly },
+  },
+  'GET /api/v1/users/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.users.town_cadre }),
+    outside: QINHUAI_CADRE,
+  },
+  'POST /api/v1/users': {
+    expect: 201,
+    body: (ctx) => ({
+      username: ctx.unique('mx_new'),
+      displayName: '矩阵新用户',
+      password: THROWAWAY_PASSWORD,
+      organisationId: ctx.orgs.town,
+      roleIds: [ctx.roles.LP_CADRE],
+    }),
+    // An organisation outside the scope in a body is a field error that does not say whether it exists.
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => ({
+        username: ctx.unique('mx_new'),
+        displayName: '矩阵新用户',
+        password: THROWAWAY_PASSWORD,
+        organisationId: ctx.orgs.qinhuai,
+        roleIds: [ctx.roles.LP_CADRE],
+      }),
+      check: (response) => (response.json?.fields?.organisationId ? undefined : 'no organisationId field error'),
+    },
+  },
+  'PUT /api/v1/users/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.users.putTarget }),
+    body: (ctx, caller) => ({
+      displayName: `改名 ${caller.name}`,
+      organisationId: ctx.orgs.town,
+      roleIds: [ctx.roles.LP_CADRE],
+      phone: '',
+      email: '',
+      status: 'ACTIVE',
+    }),
+    outside: { ...QINHUAI_CADRE, body: (ctx) => ctx.qinhuaiCadreAsIs },
+  },
+  'DELETE /api/v1/users/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: await ctx.createUser() }), // a throwaway for every call
+    outside: QINHUAI_CADRE,
+  },
+  'POST /api/v1/users/{id}/password': {
+    expect: 204,
+    params: (ctx) => ({ id: ctx.users.resetTarget }),
+    body: () => ({ newPassword: 'Reset@2026' }),
+    outside: { ...QINHUAI_CADRE, body: () => ({ newPassword: 'Reset@2026' }) },
+  },
+
+  // ---- roles and permissions (platform-wide) ----
+  'GET /api/v1/roles': { expect: 200, check: total('some') },
+  'GET /api/v1/roles/export': { expect: 200, check: isXlsx },
+  'GET /api/v1/roles/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.roles.LP_CADRE }),
+    noScope: 'roles are platform-wide: no data scope',
+  },
+  'POST /api/v1/roles': {
+    expect: 201,
+    body: (ctx) => ({
+      code: ctx.unique('MX_NEW'),
+      name: '矩阵新角色',
+      dataScope: 'SUBTREE',
+      permissions: ['system:user:view'],
+    }),
+  },
+  'PUT /api/v1/roles/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.roles.putTarget }),
+    body: (ctx, caller) => ({
+      name: `改名 ${caller.name}`.slice(0, 32),
+      dataScope: 'SUBTREE',
+      permissions: ['system:user:view'],
+    }),
+    noScope: 'roles are platform-wide: no data scope',
+  },
+  'DELETE /api/v1/roles/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: await ctx.createRole() }), // a throwaway for every call
+    noScope: 'roles are platform-wide: no data scope',
+  },
+  'GET /api/v1/permissions': {
+    expect: 200,
+    check: (response) => (Array.isArray(response.json) && response.json.length > 0 ? undefined : 'no keys'),
+  },
+
+  // ---- dictionaries (platform-wide) ----
+  'GET /api/v1/dictionaries': { expect: 200 },
+  'POST /api/v1/dictionaries/{code}/items': {
+    expect: 201,
+    params: (ctx) => ({ code: ctx.dict.code }),
+    body: (ctx) => ({ code: ctx.unique('MX_NEW'), label: '矩阵新项', labelEn: 'Matrix', sortOrder: 901, enabled: true }),
+    noScope: 'dictionaries are platform-wide: no data scope',
+  },
+  'PUT /api/v1/dictionary-items/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.dict.putTarget }),
+    body: (ctx, caller) => ({ label: `改名 ${caller.name}`, labelEn: 'Renamed', sortOrder: 902, enabled: true }),
+    noScope: 'dictionary items are platform-wide: no data scope',
+  },
+  'DELETE /api/v1/dictionary-items/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: await ctx.createDictItem() }), // a throwaway for every call
+    noScope: 'dictionary items are platform-wide: no data scope',
+  },
+
+  // ---- audit and login logs ----
+  'GET /api/v1/audit-logs': {
+    expect: 200,
+    query: (ctx) => `?entityType=user&keyword=${ctx.users.putTarget}`,
+    check: total('some'),
+    outside: {
+      organisation: QINHUAI,
+      expect: 200,
+      query: (ctx) => `?entityType=user&keyword=${ctx.users.qinhuaiThrowaway}`,
+      check: total(0),
+    },
+  },
+  'GET /api/v1/audit-logs/export': {
+    expect: 200,
+    check: isXlsx,
+    outside: {
+      organisation: QINHUAI,
+      expect: 200,
+      query: (ctx) => `?entityType=user&keyword=${ctx.users.qinhuaiThrowaway}`,
+      check: headerOnly,
+    },
+  },
+  'GET /api/v1/login-logs': {
+    expect: 200,
+    query: () => '?keyword=town_cadre',
+    check: total('some'),
+    outside: { organisation: QINHUAI, expect: 200, query: () => '?keyword=qinhuai_cadre', check: total(0) },
+  },
+  'GET /api/v1/login-logs/export': {
+    expect: 200,
+    check: isXlsx,
+    outside: { organisation: QINHUAI, expect: 200, query: () => '?keyword=qinhuai_cadre', check: headerOnly },
+  },
+};

@@ -1,0 +1,82 @@
+#include "app/api.hpp"
+
+#include <boost/json/object.hpp>
+
+#include "http/json.hpp"
+#include "http/openapi.hpp"
+#include "organisations/organisation_routes.hpp"
+#include "system/permissions.hpp"
+
+namespace app {
+
+auth::PasswordHashCost HashCost(const config::Config& config) {
+    return config.auth_password_hash == "minimal" ? auth::PasswordHashCost::kMinimal
+                                                  : auth::PasswordHashCost::kInteractive;
+}
+
+Api::Api(db::Database& database, const Clock& clock, const config::Config& config)
+    : sessions_(database, clock,
+                {config.auth_session_hours * 3600 * 1000,
+                 HashCost(config),
+                 {static_cast<int>(config.auth_max_failures_per_account),
+                  static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}}),
+      organisations_(database),
+      users_(database, clock, HashCost(config)),
+      dictionaries_(database, clock),
+      logs_(database),
+      roles_(database, clock, DeclarePermissionKeys()),
+      services_{database,
+                sessions_,
+                users_,
+                roles_,
+                dictionaries_,
+                logs_,
+                config.server_secure_cookie,
+                config.auth_session_hours * 3600} {
+    system::RegisterAuthRoutes(router_, services_);
+    system::RegisterSystemRoutes(router_, services_);
+    router_.Add({.method = http::Method::kGet,
+                 .path = "/api/v1/openapi.json",
+                 .access = http::Access::kPublic,
+                 .tag = "system",
+                 .summary = "This API's OpenAPI 3 description, generated from the route table"},
+                [this](http::Request&) { return http::Response::Json(api_description_); });
+    // Last, so the description covers the whole table (itself included).
+    api_description_ = http::BuildOpenApiDocument(router_, ANKANG_VERSION);
+}
+
+std::set<std::string> Api::DeclarePermissionKeys() {
+    organisations::RegisterOrganisationRoutes(router_, organisations_);
+    system::DeclareSystemPermissions(router_);
+    return PermissionKeys();
+}
+
+std::set<std::string> Api::PermissionKeys() const {
+    std::set<std::string> keys;
+    for (const auto& info : router_.Permissions()) keys.insert(info.key);
+    return keys;
+}
+
+std::string RouteTableJson(const http::Router& router) {
+    std::string text = "[";
+    bool first = true;
+    for (const http::Route& route : router.Routes()) {
+        const http::RouteSpec& spec = route.spec;
+        const char* access = "permission";
+        if (spec.access == http::Access::kPublic) access = "public";
+        if (spec.access == http::Access::kSignedIn) access = "signed_in";
+        boost::json::object row{{"method", http::MethodName(spec.method)},
+                                {"path", spec.path},
+                                {"access", access},
+                                {"permission", nullptr},
+                                {"bodyLimit", spec.body_limit},
+                                {"tag", spec.tag},
+                                {"summary", spec.summary}};
+        if (spec.access == http::Access::kPermission) row["permission"] = spec.permission;
+        text += (first ? "\n  " : ",\n  ") + http::Serialize(row);
+        first = false;
+    }
+    return text + "\n]\n";
+}
+
+}  // namespace app

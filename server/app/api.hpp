@@ -1,0 +1,57 @@
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "app/config.hpp"
+#include "auth/password.hpp"
+#include "auth/session_service.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/router.hpp"
+#include "organisations/organisation_service.hpp"
+#include "system/dictionary_service.hpp"
+#include "system/log_service.hpp"
+#include "system/role_service.hpp"
+#include "system/system_routes.hpp"
+#include "system/user_service.hpp"
+
+namespace app {
+
+auth::PasswordHashCost HashCost(const config::Config& config);
+
+// The HTTP API: the services the handlers call and the one route table over them, wired in one place.
+// `ankang serve` serves it; `ankang routes` prints its table; the CLI's operator holds its permission keys.
+// There is no other list of routes or keys to keep in sync. Constructing it touches no data.
+class Api {
+public:
+    Api(db::Database& database, const Clock& clock, const config::Config& config);
+    Api(const Api&) = delete;
+    Api& operator=(const Api&) = delete;
+
+    const http::Router& GetRouter() const { return router_; }
+    auth::SessionService& Sessions() { return sessions_; }
+    // Every permission key the routes declare.
+    std::set<std::string> PermissionKeys() const;
+
+private:
+    // Registers the organisation routes and declares every permission key; returns the keys.
+    std::set<std::string> DeclarePermissionKeys();
+
+    auth::SessionService sessions_;
+    organisations::OrganisationService organisations_;
+    system::UserService users_;
+    system::DictionaryService dictionaries_;
+    system::LogService logs_;
+    http::Router router_;  // declared before the role service: its keys are the roles' vocabulary
+    system::RoleService roles_;
+    system::SystemServices services_;
+    std::string api_description_;  // the OpenAPI document, built once the table is complete
+};
+
+// The route table as a JSON array, one route per line, in registration order:
+// {"method","path","access":"public"|"signed_in"|"permission","permission" (null unless access is
+// "permission"),"bodyLimit","tag","summary"}.
+std::string RouteTableJson(const http::Router& router);
+
+}  // namespace app
