@@ -243,6 +243,10 @@ describe('health, authentication and cookies', () => {
     assert.deepEqual(
       [...body.permissions].sort(),
       [
+        'organisation:enterprise:create',
+        'organisation:enterprise:export',
+        'organisation:enterprise:update',
+        'organisation:enterprise:view',
         'organisation:org:view',
         'system:audit:view',
         'system:dict:view',
@@ -1139,5 +1143,40 @@ describe('names and paths that try to pose as something else', () => {
     assert.ok(login.json.fields.username);
     const search = await county.get(`/users?keyword=${encodeURIComponent('cadre\u0000x')}`);
     assertError(search, 400, 'invalid_input');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('enterprises and union coverage', () => {
+  it('validates the credit code with its check character, refuses duplicates and keeps coverage history', async () => {
+    const body = {
+      creditCode: '91110000802100433C', // the real code ends in B
+      name: '北京测试石化', organisationId: undefined, industrySection: 'C', industryDivision: '25',
+      economicComponent: '11', sizeClass: 'LARGE', headcount: 1200,
+    };
+    const town = expectStatus(await county.get('/organisations?keyword=320102003'), 200).json.items[0].id;
+    body.organisationId = town;
+    const english = await county.post('/enterprises', body, { language: 'en' });
+    assertFields(english, ['creditCode']);
+    assert.match(english.json.fields.creditCode, /check character/);
+    body.creditCode = '91110000802100433b';
+    const created = expectStatus(await county.post('/enterprises', body), 201).json;
+    assert.equal(created.creditCode, '91110000802100433B');
+    assert.equal(created.coverage, null);
+    const duplicate = await county.post('/enterprises', body);
+    assertError(duplicate, 409, 'conflict');
+    assert.ok(duplicate.json.fields.creditCode);
+
+    const covered = expectStatus(
+      await county.put(`/enterprises/${created.id}/coverage`, { coverageType: 'OWN_UNION', unionOrganisationId: town, since: '2026-03-01' }),
+      200,
+    ).json;
+    assert.equal(covered.coverage.coverageType, 'OWN_UNION');
+    assertFields(await county.put(`/enterprises/${created.id}/coverage`, { coverageType: 'NONE', unionOrganisationId: town, since: '2026-04-01' }), ['unionOrganisationId']);
+    expectStatus(await county.put(`/enterprises/${created.id}/coverage`, { coverageType: 'NONE', since: '2026-04-01' }), 200);
+    const history = expectStatus(await county.get(`/enterprises/${created.id}/coverage-history`), 200).json;
+    assert.deepEqual(history.map((entry) => [entry.coverageType, entry.until]), [['NONE', null], ['OWN_UNION', '2026-04-01']]);
+    const uncovered = expectStatus(await county.get(`/enterprises?coverageType=NONE&keyword=91110000802100433B`), 200).json;
+    assert.equal(uncovered.total, 1);
   });
 });

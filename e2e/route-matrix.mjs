@@ -33,6 +33,30 @@ import { expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
 /** A password that satisfies the rule (letter and digit, 8–64). */
 export const THROWAWAY_PASSWORD = 'Matrix@2026';
 
+// ---- enterprises ------------------------------------------------------------------------------------
+
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** A valid unified social credit code (GB 32100 check character) unique for `serial`. */
+export function creditCode(serial) {
+  const body = `91320102MA${String(serial).padStart(7, '0')}`;
+  const sum = [...body].reduce((total, char, index) => total + CREDIT_ALPHABET.indexOf(char) * CREDIT_WEIGHTS[index], 0);
+  return body + CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+function enterpriseBody(ctx, organisationId, code = creditCode(ctx.nextSerial())) {
+  return {
+    creditCode: code,
+    name: `矩阵测试企业${code.slice(-4)}`,
+    organisationId,
+    industrySection: 'C',
+    industryDivision: '34',
+    economicComponent: '21',
+    sizeClass: 'SMALL',
+    headcount: 42,
+  };
+}
+
 // ---- fixtures ---------------------------------------------------------------------------------------
 
 async function organisationByCode(admin, code) {
@@ -86,6 +110,8 @@ export async function buildContext(baseUrl, admin) {
     /** A name unique within this server's database (fresh for every run). */
     unique: (prefix) => `${prefix}${++serial}`,
     nextPassword: () => `Matrix@${++serial}x`,
+    nextSerial: () => ++serial,
+    enterprises: {},
   };
 
   ctx.orgs.province = await organisationByCode(admin, '320000'); // 江苏省总工会 (root)
@@ -146,6 +172,13 @@ export async function buildContext(baseUrl, admin) {
     return expectStatus(created, 201).json.id;
   };
 
+  ctx.createEnterprise = async (organisationId = ctx.orgs.town) => {
+    const created = await ctx.maker.post('/enterprises', enterpriseBody(ctx, organisationId));
+    return expectStatus(created, 201).json;
+  };
+  ctx.enterprises.town = await ctx.createEnterprise(); // in every caller's scope
+  ctx.enterprises.qinhuai = await ctx.createEnterprise(ctx.orgs.qinhuai); // outside 玄武区
+  ctx.enterprises.putTarget = await ctx.createEnterprise(); // changed by PUT /enterprises/{id}
   ctx.users.putTarget = await ctx.createUser(); // changed by PUT /users/{id}
   ctx.users.resetTarget = await ctx.createUser(); // POST /users/{id}/password resets it
   // Their creation is in the audit log under 新街口街道; this one's under 秦淮区.
@@ -162,6 +195,7 @@ export async function buildContext(baseUrl, admin) {
 
 const QINHUAI = (ctx) => ctx.orgs.qinhuai;
 const QINHUAI_CADRE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.users.qinhuai_cadre }) };
+const QINHUAI_ENTERPRISE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.enterprises.qinhuai.id }) };
 const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.orgs.qinhuai }) };
 
 function total(expected) {
@@ -393,5 +427,58 @@ export const matrix = {
     expect: 200,
     check: isXlsx,
     outside: { organisation: QINHUAI, expect: 200, query: () => '?keyword=qinhuai_cadre', check: headerOnly },
+  },
+
+  // ---- enterprises (organisation network) ----
+  'GET /api/v1/enterprises': {
+    expect: 200,
+    check: total('some'),
+    outside: { organisation: QINHUAI, expect: 200, query: (ctx) => `?keyword=${ctx.enterprises.qinhuai.creditCode}`, check: total(0) },
+  },
+  'GET /api/v1/enterprises/export': {
+    expect: 200,
+    check: isXlsx,
+    outside: { organisation: QINHUAI, expect: 200, query: (ctx) => `?keyword=${ctx.enterprises.qinhuai.creditCode}`, check: headerOnly },
+  },
+  'GET /api/v1/enterprises/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.enterprises.town.id }),
+    outside: QINHUAI_ENTERPRISE,
+  },
+  'POST /api/v1/enterprises': {
+    expect: 201,
+    body: (ctx) => enterpriseBody(ctx, ctx.orgs.town),
+    // An organisation outside the scope in a body is a field error that does not say whether it exists.
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => enterpriseBody(ctx, ctx.orgs.qinhuai),
+      check: (response) => (response.json?.fields?.organisationId ? undefined : 'no organisationId field error'),
+    },
+  },
+  'PUT /api/v1/enterprises/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.enterprises.putTarget.id }),
+    body: (ctx, caller) => ({ ...enterpriseBody(ctx, ctx.orgs.town, ctx.enterprises.putTarget.creditCode), name: `改名企业 ${caller.name}` }),
+    outside: {
+      ...QINHUAI_ENTERPRISE,
+      body: (ctx) => enterpriseBody(ctx, ctx.orgs.qinhuai, ctx.enterprises.qinhuai.creditCode),
+    },
+  },
+  'DELETE /api/v1/enterprises/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: (await ctx.createEnterprise()).id }), // a throwaway for every call
+    outside: QINHUAI_ENTERPRISE,
+  },
+  'PUT /api/v1/enterprises/{id}/coverage': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.enterprises.town.id }),
+    body: (ctx) => ({ coverageType: 'JOINT_BASE_UNION', unionOrganisationId: ctx.orgs.town, since: '2026-01-01' }),
+    outside: { ...QINHUAI_ENTERPRISE, body: () => ({ coverageType: 'NONE', since: '2026-01-01' }) },
+  },
+  'GET /api/v1/enterprises/{id}/coverage-history': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.enterprises.town.id }),
+    outside: QINHUAI_ENTERPRISE,
   },
 };

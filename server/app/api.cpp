@@ -4,6 +4,7 @@
 
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "system/permissions.hpp"
 
@@ -21,6 +22,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                  {static_cast<int>(config.auth_max_failures_per_account),
                   static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}}),
       organisations_(database),
+      enterprises_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -47,6 +49,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
 
 std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterOrganisationRoutes(router_, organisations_);
+    organisations::RegisterEnterpriseRoutes(router_, enterprises_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "system/dictionary_service.hpp"
 #include "system/log_service.hpp"
@@ -40,6 +41,7 @@ private:
 
     auth::SessionService sessions_;
     organisations::OrganisationService organisations_;
+    organisations::EnterpriseService enterprises_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

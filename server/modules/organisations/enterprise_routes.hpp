@@ -1,0 +1,10 @@
+#pragma once
+
+#include "http/router.hpp"
+#include "organisations/enterprise_service.hpp"
+
+namespace app::organisations {
+
+void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterprises);
+
+}  // namespace app::organisations

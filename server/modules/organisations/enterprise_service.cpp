@@ -1,0 +1,407 @@
+#include "organisations/enterprise_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "auth/audit.hpp"
+#include "auth/data_scope.hpp"
+#include "core/text.hpp"
+#include "http/json.hpp"
+#include "organisations/credit_code.hpp"
+#include "organisations/enterprise_json.hpp"
+#include "organisations/organisation_service.hpp"
+
+namespace app::organisations {
+namespace {
+
+constexpr std::string_view kColumns =
+    "SELECT e.id, e.credit_code, e.name, e.organisation_id, o.name, e.organisation_path, e.industry_section,"
+    " e.industry_division, e.economic_component, e.registration_type, e.size_class, e.headcount, e.address,"
+    " e.admin_division_code, e.status, e.created_at, e.updated_at, c.coverage_type, c.union_organisation_id,"
+    " uo.name, c.since_date, c.supervising_organisation_id, so.name";
+
+// The current coverage period (until_date IS NULL) comes along with each enterprise.
+constexpr std::string_view kFrom =
+    " FROM enterprises e JOIN organisations o ON o.id = e.organisation_id"
+    " LEFT JOIN union_coverage c ON c.enterprise_id = e.id AND c.until_date IS NULL"
+    " LEFT JOIN organisations uo ON uo.id = c.union_organisation_id"
+    " LEFT JOIN organisations so ON so.id = c.supervising_organisation_id";
+
+// $1/$2 scope range, $3/$4/$5 keyword with name and credit-code patterns, $6/$7 organisation filter range,
+// $8 economic component, $9 size class, $10 industry section, $11 coverage type, $12 status.
+constexpr std::string_view kFilter =
+    " WHERE e.organisation_path >= $1 AND e.organisation_path < $2"
+    " AND ($3 = '' OR LOWER(e.name) LIKE $4 ESCAPE '\\' OR e.credit_code LIKE $5 ESCAPE '\\')"
+    " AND ($6 = '' OR (e.organisation_path >= $6 AND e.organisation_path < $7))"
+    " AND ($8 = '' OR e.economic_component = $8) AND ($9 = '' OR e.size_class = $9)"
+    " AND ($10 = '' OR e.industry_section = $10)"
+    " AND ($11 = '' OR c.coverage_type = $11 OR ($11 = 'NONE' AND c.id IS NULL))"
+    " AND ($12 = '' OR e.status = $12)";
+
+Enterprise ReadEnterprise(const db::Row& row) {
+    Enterprise enterprise;
+    enterprise.id = row.GetInt64(0);
+    enterprise.credit_code = row.GetString(1);
+    enterprise.name = row.GetString(2);
+    enterprise.organisation_id = row.GetInt64(3);
+    enterprise.organisation_name = row.GetString(4);
+    enterprise.organisation_path = row.GetString(5);
+    enterprise.industry_section = row.GetString(6);
+    enterprise.industry_division = row.GetString(7);
+    enterprise.economic_component = row.GetString(8);
+    enterprise.registration_type = row.GetString(9);
+    enterprise.size_class = row.GetString(10);
+    enterprise.headcount = row.GetInt64(11);
+    enterprise.address = row.GetString(12);
+    enterprise.admin_division_code = row.GetString(13);
+    enterprise.status = row.GetString(14);
+    enterprise.created_at = row.GetInt64(15);
+    enterprise.updated_at = row.GetInt64(16);
+    if (!row.IsNull(17)) {
+        Coverage coverage;
+        coverage.coverage_type = row.GetString(17);
+        coverage.union_organisation_id = row.GetOptionalInt64(18);
+        coverage.union_organisation_name = row.GetOptionalString(19).value_or("");
+        coverage.since = row.GetString(20);
+        coverage.supervising_organisation_id = row.GetOptionalInt64(21);
+        coverage.supervising_organisation_name = row.GetOptionalString(22).value_or("");
+        enterprise.coverage = std::move(coverage);
+    }
+    return enterprise;
+}
+
+// [lower, upper) of the paths a principal may see: the subtree, or for SELF scope the own organisation only.
+std::pair<std::string, std::string> ScopeRange(const Principal& principal) {
+    const std::string& path = principal.organisation_path;
+    return {path, principal.data_scope == DataScope::kSelf ? path + "/" : auth::SubtreeUpperBound(path)};
+}
+
+bool InDictionary(db::Session& session, const std::string& dictionary, const std::string& code) {
+    return !session
+                .Query("SELECT 1 FROM dictionary_items WHERE dict_code = $1 AND code = $2 AND enabled = 1",
+                       dictionary, code)
+                .Empty();
+}
+
+bool AllDigits(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string AuditJson(const Enterprise& enterprise) {
+    return http::Serialize(EnterpriseToJson(enterprise));
+}
+
+const LocalizedText kOutOfScope{"组织不存在或不在您的管理范围内",
+                                "The organisation does not exist or is outside your scope"};
+
+}  // namespace
+
+bool DivisionInSection(std::string_view division, std::string_view section) {
+    if (division.size() != 2 || !AllDigits(division) || section.size() != 1) return false;
+    struct Range {
+        char section;
+        int first;
+        int last;
+    };
+    static constexpr Range kRanges[] = {{'A', 1, 5},   {'B', 6, 12},  {'C', 13, 43}, {'D', 44, 46},
+                                        {'E', 47, 50}, {'F', 51, 52}, {'G', 53, 60}, {'H', 61, 62},
+                                        {'I', 63, 65}, {'J', 66, 69}, {'K', 70, 70}, {'L', 71, 72},
+                                        {'M', 73, 75}, {'N', 76, 79}, {'O', 80, 82}, {'P', 83, 83},
+                                        {'Q', 84, 85}, {'R', 86, 90}, {'S', 91, 96}, {'T', 97, 97}};
+    const int number = (division[0] - '0') * 10 + (division[1] - '0');
+    for (const Range& range : kRanges) {
+        if (range.section == section[0]) return number >= range.first && number <= range.last;
+    }
+    return false;
+}
+
+bool IsValidDate(std::string_view date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !AllDigits(date.substr(0, 4)) ||
+        !AllDigits(date.substr(5, 2)) || !AllDigits(date.substr(8, 2))) {
+        return false;
+    }
+    const int year = std::stoi(std::string(date.substr(0, 4)));
+    const int month = std::stoi(std::string(date.substr(5, 2)));
+    const int day = std::stoi(std::string(date.substr(8, 2)));
+    if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+Page<Enterprise> EnterpriseService::Query(db::Session& session, const RequestContext& context,
+                                          const EnterpriseFilter& filter, std::int64_t limit,
+                                          std::int64_t offset) const {
+    const auto [lower, upper] = ScopeRange(context.principal);
+    std::string organisation_lower;
+    std::string organisation_upper;
+    if (filter.organisation_id) {
+        const auto organisation =
+            OrganisationService::FindInScope(session, context.principal, *filter.organisation_id);
+        // An organisation outside the scope filters to nothing rather than revealing that it exists.
+        organisation_lower = organisation ? organisation->path : std::string("~");
+        organisation_upper = auth::SubtreeUpperBound(organisation_lower);
+    }
+    const std::string escaped = text::EscapeLike(filter.keyword);
+    const std::string name_pattern = "%" + text::ToLowerAscii(escaped) + "%";
+    std::string code_pattern = "%" + escaped + "%";
+    for (char& c : code_pattern) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    Page<Enterprise> page;
+    page.total = session
+                     .Query("SELECT COUNT(*)" + std::string(kFrom) + std::string(kFilter), lower, upper,
+                            filter.keyword, name_pattern, code_pattern, organisation_lower,
+                            organisation_upper, filter.economic_component, filter.size_class,
+                            filter.industry_section, filter.coverage_type, filter.status)
+                     .Front()
+                     .GetInt64(0);
+    const db::Result rows =
+        session.Query(std::string(kColumns) + std::string(kFrom) + std::string(kFilter) +
+                          " ORDER BY e.id DESC LIMIT $13 OFFSET $14",
+                      lower, upper, filter.keyword, name_pattern, code_pattern, organisation_lower,
+                      organisation_upper, filter.economic_component, filter.size_class,
+                      filter.industry_section, filter.coverage_type, filter.status, limit, offset);
+    for (const db::Row row : rows) page.items.push_back(ReadEnterprise(row));
+    return page;
+}
+
+Page<Enterprise> EnterpriseService::List(const RequestContext& context, const EnterpriseFilter& filter,
+                                         PageRequest page) const {
+    return database_.Read(
+        [&](db::Session& session) { return Query(session, context, filter, page.page_size, page.Offset()); });
+}
+
+std::vector<Enterprise> EnterpriseService::ListForExport(const RequestContext& context,
+                                                         const EnterpriseFilter& filter) const {
+    return database_.Read(
+        [&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
+}
+
+std::optional<Enterprise> EnterpriseService::FindInScope(db::Session& session, const Principal& principal,
+                                                         std::int64_t id) {
+    const db::Result rows =
+        session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE e.id = $1", id);
+    if (rows.Empty()) return std::nullopt;
+    Enterprise enterprise = ReadEnterprise(rows.Front());
+    const auto [lower, upper] = ScopeRange(principal);
+    if (enterprise.organisation_path < lower || enterprise.organisation_path >= upper) return std::nullopt;
+    return enterprise;
+}
+
+Enterprise EnterpriseService::Get(const RequestContext& context, std::int64_t id) const {
+    auto enterprise =
+        database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
+    if (!enterprise) throw Error::NotFound("enterprise");
+    return *enterprise;
+}
+
+void EnterpriseService::Check(db::Session& session, const Principal& principal, const EnterpriseInput& input,
+                              std::string& canonical_code) {
+    Error::FieldErrors errors;
+    const CreditCodeCheck code = CheckCreditCode(input.credit_code);
+    if (code.problem) {
+        errors.emplace("creditCode", *code.problem);
+    } else {
+        canonical_code = *code.code;
+    }
+    if (!OrganisationService::FindInScope(session, principal, input.organisation_id)) {
+        errors.emplace("organisationId", kOutOfScope);
+    }
+    if (!InDictionary(session, "industry_section", input.industry_section)) {
+        errors.emplace("industrySection",
+                       LocalizedText{"请选择行业门类（A–T）", "Choose an industry section (A–T)"});
+    } else if (!input.industry_division.empty() &&
+               !DivisionInSection(input.industry_division, input.industry_section)) {
+        errors.emplace(
+            "industryDivision",
+            LocalizedText{"行业大类不属于所选门类", "The division does not belong to the chosen section"});
+    }
+    if (!InDictionary(session, "economic_component", input.economic_component)) {
+        errors.emplace("economicComponent", LocalizedText{"请选择经济成分", "Choose an economic component"});
+    }
+    if (!InDictionary(session, "size_class", input.size_class)) {
+        errors.emplace("sizeClass", LocalizedText{"请选择企业规模", "Choose a size class"});
+    }
+    if (!input.registration_type.empty() &&
+        (input.registration_type.size() != 3 || !AllDigits(input.registration_type))) {
+        errors.emplace("registrationType",
+                       LocalizedText{"登记注册类型为 3 位数字", "The registration type has 3 digits"});
+    }
+    const std::size_t division_length = input.admin_division_code.size();
+    if (!input.admin_division_code.empty() &&
+        ((division_length != 6 && division_length != 9 && division_length != 12) ||
+         !AllDigits(input.admin_division_code))) {
+        errors.emplace("adminDivisionCode", LocalizedText{"行政区划代码为 6、9 或 12 位数字",
+                                                          "The division code has 6, 9 or 12 digits"});
+    }
+    if (input.status != "ACTIVE" && input.status != "CLOSED") {
+        errors.emplace("status",
+                       LocalizedText{"状态只能是 ACTIVE 或 CLOSED", "Status must be ACTIVE or CLOSED"});
+    }
+    if (!errors.empty()) throw Error::InvalidInput(errors);
+}
+
+namespace {
+Error DuplicateCreditCode(const db::ConstraintViolation& violation) {
+    Error::FieldErrors fields;
+    const LocalizedText message{"该统一社会信用代码的企业已存在",
+                                "An enterprise with this credit code already exists"};
+    fields.emplace("creditCode", message);
+    return Error(ErrorCode::kConflict, message, violation.GetDetail(), fields);
+}
+}  // namespace
+
+Enterprise EnterpriseService::Create(const RequestContext& context, const EnterpriseInput& input) {
+    const std::int64_t now = clock_.Now();
+    try {
+        return database_.Write([&](db::Session& session) {
+            std::string code;
+            Check(session, context.principal, input, code);
+            const std::int64_t id =
+                session
+                    .Query(
+                        "INSERT INTO enterprises (credit_code, name, organisation_id, industry_section, "
+                        "industry_division, economic_component, registration_type, size_class, headcount, "
+                        "address, "
+                        "admin_division_code, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
+                        "$6, $7, $8, "
+                        "$9, $10, $11, $12, $13, $13) RETURNING id",
+                        code, input.name, input.organisation_id, input.industry_section,
+                        input.industry_division, input.economic_component, input.registration_type,
+                        input.size_class, input.headcount, input.address, input.admin_division_code,
+                        input.status, now)
+                    .Front()
+                    .GetInt64(0);
+            const Enterprise created = *FindInScope(session, context.principal, id);
+            auth::RecordAudit(session, context,
+                              {"create", "enterprise", std::to_string(id), std::nullopt, AuditJson(created),
+                               created.organisation_path},
+                              now);
+            return created;
+        });
+    } catch (const db::ConstraintViolation& violation) {
+        if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique)
+            throw DuplicateCreditCode(violation);
+        throw;
+    }
+}
+
+Enterprise EnterpriseService::Update(const RequestContext& context, std::int64_t id,
+                                     const EnterpriseInput& input) {
+    const std::int64_t now = clock_.Now();
+    try {
+        return database_.Write([&](db::Session& session) {
+            const auto before = FindInScope(session, context.principal, id);
+            if (!before) throw Error::NotFound("enterprise");
+            std::string code;
+            Check(session, context.principal, input, code);
+            session.Execute(
+                "UPDATE enterprises SET credit_code = $1, name = $2, organisation_id = $3, industry_section "
+                "= $4, "
+                "industry_division = $5, economic_component = $6, registration_type = $7, size_class = $8, "
+                "headcount = $9, address = $10, admin_division_code = $11, status = $12, updated_at = $13 "
+                "WHERE id = $14",
+                code, input.name, input.organisation_id, input.industry_section, input.industry_division,
+                input.economic_component, input.registration_type, input.size_class, input.headcount,
+                input.address, input.admin_division_code, input.status, now, id);
+            const Enterprise after = *FindInScope(session, context.principal, id);
+            auth::RecordAudit(session, context,
+                              {"update", "enterprise", std::to_string(id), AuditJson(*before),
+                               AuditJson(after), after.organisation_path},
+                              now);
+            return after;
+        });
+    } catch (const db::ConstraintViolation& violation) {
+        if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique)
+            throw DuplicateCreditCode(violation);
+        throw;
+    }
+}
+
+void EnterpriseService::Delete(const RequestContext& context, std::int64_t id) {
+    const std::int64_t now = clock_.Now();
+    database_.Write([&](db::Session& session) {
+        const auto before = FindInScope(session, context.principal, id);
+        if (!before) throw Error::NotFound("enterprise");
+        session.Execute("DELETE FROM enterprises WHERE id = $1", id);
+        auth::RecordAudit(session, context,
+                          {"delete", "enterprise", std::to_string(id), AuditJson(*before), std::nullopt,
+                           before->organisation_path},
+                          now);
+    });
+}
+
+Enterprise EnterpriseService::SetCoverage(const RequestContext& context, std::int64_t id,
+                                          const CoverageInput& input) {
+    const std::int64_t now = clock_.Now();
+    return database_.Write([&](db::Session& session) {
+        const auto before = FindInScope(session, context.principal, id);
+        if (!before) throw Error::NotFound("enterprise");
+        Error::FieldErrors errors;
+        if (!InDictionary(session, "union_coverage_type", input.coverage_type)) {
+            errors.emplace("coverageType", LocalizedText{"请选择建会覆盖方式", "Choose a coverage type"});
+        } else if (input.coverage_type == "NONE" && input.union_organisation_id) {
+            errors.emplace("unionOrganisationId",
+                           LocalizedText{"未建会时不填写覆盖工会", "No covering union when there is none"});
+        } else if (input.coverage_type != "NONE" &&
+                   (!input.union_organisation_id ||
+                    !OrganisationService::FindInScope(session, context.principal,
+                                                      *input.union_organisation_id))) {
+            errors.emplace("unionOrganisationId",
+                           input.union_organisation_id
+                               ? kOutOfScope
+                               : LocalizedText{"请选择覆盖该企业的工会", "Choose the covering union"});
+        }
+        if (input.supervising_organisation_id &&
+            !OrganisationService::FindInScope(session, context.principal,
+                                              *input.supervising_organisation_id)) {
+            errors.emplace("supervisingOrganisationId", kOutOfScope);
+        }
+        if (!IsValidDate(input.since)) {
+            errors.emplace("since", LocalizedText{"日期格式为 YYYY-MM-DD", "Use a date like 2026-11-29"});
+        } else if (before->coverage && input.since < before->coverage->since) {
+            errors.emplace("since", LocalizedText{"不能早于当前建会情况的起始日期 " + before->coverage->since,
+                                                  "Must not be before the current coverage's start, " +
+                                                      before->coverage->since});
+        }
+        if (!errors.empty()) throw Error::InvalidInput(errors);
+        session.Execute(
+            "UPDATE union_coverage SET until_date = $1 WHERE enterprise_id = $2 AND until_date IS NULL",
+            input.since, id);
+        session.Execute(
+            "INSERT INTO union_coverage (enterprise_id, coverage_type, union_organisation_id, "
+            "supervising_organisation_id, "
+            "since_date, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            id, input.coverage_type, input.union_organisation_id, input.supervising_organisation_id,
+            input.since, now);
+        const Enterprise after = *FindInScope(session, context.principal, id);
+        auth::RecordAudit(session, context,
+                          {"set_coverage", "enterprise", std::to_string(id), AuditJson(*before),
+                           AuditJson(after), after.organisation_path},
+                          now);
+        return after;
+    });
+}
+
+std::vector<Coverage> EnterpriseService::CoverageHistory(const RequestContext& context,
+                                                         std::int64_t id) const {
+    return database_.Read([&](db::Session& session) {
+        if (!FindInScope(session, context.principal, id)) throw Error::NotFound("enterprise");
+        const db::Result rows = session.Query(
+            "SELECT c.coverage_type, c.union_organisation_id, uo.name, c.since_date, c.until_date, "
+            "c.supervising_organisation_id, so.name FROM union_coverage c "
+            "LEFT JOIN organisations uo ON uo.id = c.union_organisation_id "
+            "LEFT JOIN organisations so ON so.id = c.supervising_organisation_id "
+            "WHERE c.enterprise_id = $1 ORDER BY c.id DESC",
+            id);
+        std::vector<Coverage> history;
+        for (const db::Row row : rows) {
+            history.push_back({row.GetString(0), row.GetOptionalInt64(1),
+                               row.GetOptionalString(2).value_or(""), row.GetString(3),
+                               row.GetOptionalString(4), row.GetOptionalInt64(5),
+                               row.GetOptionalString(6).value_or("")});
+        }
+        return history;
+    });
+}
+
+}  // namespace app::organisations
