@@ -481,4 +481,17 @@ export const matrix = {
     params: (ctx) => ({ id: ctx.enterprises.town.id }),
     outside: QINHUAI_ENTERPRISE,
   },
+
+  'GET /api/v1/organisations/{id}/coverage-gaps': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.orgs.xuanwu }),
+    check: (response) => (response.json?.total?.enterprises > 0 ? undefined : 'no enterprises counted under 玄武区'),
+    outside: QINHUAI_ORGANISATION,
+  },
+  'GET /api/v1/organisations/{id}/coverage-gaps/export': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.orgs.xuanwu }),
+    check: isXlsx,
+    outside: QINHUAI_ORGANISATION,
+  },
 };

@@ -23,6 +23,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                   static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}}),
       organisations_(database),
       enterprises_(database, clock),
+      coverage_gaps_(database),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -49,7 +50,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
 
 std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterOrganisationRoutes(router_, organisations_);
-    organisations::RegisterEnterpriseRoutes(router_, enterprises_);
+    organisations::RegisterEnterpriseRoutes(router_, enterprises_, coverage_gaps_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

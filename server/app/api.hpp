@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "organisations/coverage_gap.hpp"
 #include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "system/dictionary_service.hpp"
@@ -42,6 +43,7 @@ private:
     auth::SessionService sessions_;
     organisations::OrganisationService organisations_;
     organisations::EnterpriseService enterprises_;
+    organisations::CoverageGapService coverage_gaps_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

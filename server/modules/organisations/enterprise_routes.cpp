@@ -21,9 +21,55 @@ std::string CoverageLabel(const http::Request& request, const std::optional<Cove
            (coverage->union_organisation_id ? " " + coverage->union_organisation_name : "");
 }
 
+boost::json::value Rate(std::int64_t part, std::int64_t whole) {
+    if (whole == 0) return nullptr;
+    return static_cast<double>(static_cast<std::int64_t>(
+               10000.0 * static_cast<double>(part) / static_cast<double>(whole) + 0.5)) /
+           10000.0;
+}
+
+boost::json::object CountsToJson(const CoverageCounts& counts) {
+    return {{"enterprises", counts.enterprises},
+            {"workers", counts.workers},
+            {"covered", counts.covered},
+            {"coveredWorkers", counts.covered_workers},
+            {"nonPublic", counts.non_public},
+            {"nonPublicCovered", counts.non_public_covered},
+            {"smallAndMicro", counts.small_and_micro},
+            {"smallAndMicroCovered", counts.small_and_micro_covered},
+            {"coverageRate", Rate(counts.covered, counts.enterprises)},
+            {"workerCoverageRate", Rate(counts.covered_workers, counts.workers)},
+            {"nonPublicCoverageRate", Rate(counts.non_public_covered, counts.non_public)},
+            {"smallAndMicroCoverageRate", Rate(counts.small_and_micro_covered, counts.small_and_micro)}};
+}
+
+boost::json::object ReportToJson(const CoverageGapReport& report) {
+    boost::json::array rows;
+    for (const CoverageGapRow& row : report.rows) {
+        boost::json::object item = CountsToJson(row.counts);
+        item["organisationId"] = row.organisation_id ? boost::json::value(*row.organisation_id) : nullptr;
+        item["organisationName"] = row.organisation_name;
+        item["direct"] = !row.organisation_id.has_value();
+        rows.push_back(std::move(item));
+    }
+    return {{"organisationId", report.organisation_id},
+            {"organisationName", report.organisation_name},
+            {"total", CountsToJson(report.total)},
+            {"rows", std::move(rows)}};
+}
+
+std::string Percent(std::int64_t part, std::int64_t whole) {
+    if (whole == 0) return "-";
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.1f%%",
+                  100.0 * static_cast<double>(part) / static_cast<double>(whole));
+    return buffer;
+}
+
 }  // namespace
 
-void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterprises) {
+void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterprises,
+                              CoverageGapService& gaps) {
     router.DeclarePermission({"organisation:enterprise:view", "查看企业", "View enterprises"});
     router.DeclarePermission({"organisation:enterprise:create", "新增企业", "Create enterprises"});
     router.DeclarePermission(
@@ -131,6 +177,51 @@ void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterpris
                        request.context, id, ReadCoverageInput(http::ParseJsonObject(request)));
                    return http::Response::Json(http::Serialize(EnterpriseToJson(updated)));
                });
+    router.Add(
+        {.method = Method::kGet,
+         .path = "/api/v1/organisations/{id}/coverage-gaps",
+         .permission = "organisation:enterprise:view",
+         .tag = "organisations",
+         .summary = "Union coverage of enterprises for an organisation and each child: counts and rates",
+         .response_body = "CoverageGapReport"},
+        [&](http::Request& request) {
+            return http::Response::Json(
+                http::Serialize(ReportToJson(gaps.Report(request.context, request.PathId("id")))));
+        });
+    router.Add(
+        {.method = Method::kGet,
+         .path = "/api/v1/organisations/{id}/coverage-gaps/export",
+         .permission = "organisation:enterprise:export",
+         .tag = "organisations",
+         .summary = "The coverage-gap table as .xlsx"},
+        [&](http::Request& request) {
+            const CoverageGapReport report = gaps.Report(request.context, request.PathId("id"));
+            http::XlsxTable table{
+                Label(request, "建会覆盖", "Coverage"),
+                {Label(request, "组织", "Organisation"), Label(request, "企业数", "Enterprises"),
+                 Label(request, "已建会", "Covered"), Label(request, "覆盖率", "Coverage"),
+                 Label(request, "职工数", "Workers"), Label(request, "职工覆盖率", "Worker coverage"),
+                 Label(request, "非公企业", "Non-public"),
+                 Label(request, "非公覆盖率", "Non-public coverage"),
+                 Label(request, "小微企业", "Small and micro"),
+                 Label(request, "小微覆盖率", "Small/micro coverage")},
+                {30, 10, 10, 10, 10, 12, 10, 12, 10, 12},
+                {}};
+            auto add = [&](const std::string& name, const CoverageCounts& c) {
+                table.rows.push_back({name, c.enterprises, c.covered, Percent(c.covered, c.enterprises),
+                                      c.workers, Percent(c.covered_workers, c.workers), c.non_public,
+                                      Percent(c.non_public_covered, c.non_public), c.small_and_micro,
+                                      Percent(c.small_and_micro_covered, c.small_and_micro)});
+            };
+            for (const CoverageGapRow& row : report.rows) {
+                add(row.organisation_id ? row.organisation_name
+                                        : row.organisation_name + Label(request, "（本级）", " (direct)"),
+                    row.counts);
+            }
+            add(Label(request, "合计：", "Total: ") + report.organisation_name, report.total);
+            return http::Response::File(http::BuildXlsx(table), http::kXlsxContentType,
+                                        Label(request, "建会覆盖.xlsx", "coverage.xlsx"));
+        });
     router.Add({.method = Method::kGet,
                 .path = "/api/v1/enterprises/{id}/coverage-history",
                 .permission = "organisation:enterprise:view",

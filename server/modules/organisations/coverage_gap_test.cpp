@@ -1,0 +1,162 @@
+#include "organisations/coverage_gap.hpp"
+
+#include "auth/data_scope.hpp"
+#include "organisations/enterprise_service.hpp"
+#include "system/system_test_fixture.hpp"
+
+namespace app::organisations {
+namespace {
+
+class CoverageGapTest : public system::testing_support::TreeFixture {
+protected:
+    EnterpriseService enterprises_{database_.Get(), clock_};
+    CoverageGapService gaps_{database_.Get()};
+    int serial_ = 0;
+
+    static std::string Code(int serial) {
+        std::string body =
+            "91320102MA" + std::string(7 - std::to_string(serial).size(), '0') + std::to_string(serial);
+        return body + CreditCodeCheck(body);
+    }
+    static char CreditCodeCheck(const std::string& body);
+
+    // A spread of enterprises: ownership, size and coverage vary with the serial number.
+    void AddEnterprises(std::int64_t organisation, int count) {
+        const auto admin = ContextFor(admin_);
+        for (int index = 0; index < count; ++index) {
+            ++serial_;
+            const std::string component = serial_ % 3 == 0 ? "11" : "21";
+            const std::string size = serial_ % 4 == 0 ? "LARGE" : (serial_ % 2 == 0 ? "SMALL" : "MICRO");
+            const Enterprise created = enterprises_.Create(
+                admin, {Code(serial_), "企业" + std::to_string(serial_), organisation, "C", "", component, "",
+                        size, 10 * serial_, "", "", serial_ % 7 == 0 ? "CLOSED" : "ACTIVE"});
+            if (serial_ % 2 == 1) {
+                enterprises_.SetCoverage(admin, created.id,
+                                         {"JOINT_BASE_UNION", town_, "2026-01-01", std::nullopt});
+            } else if (serial_ % 5 == 0) {
+                enterprises_.SetCoverage(admin, created.id, {"NONE", std::nullopt, "2026-01-01", county_x_});
+            }
+        }
+    }
+
+    // The same figures recomputed naively from every enterprise, by which child's subtree it lies in.
+    std::map<std::int64_t, CoverageCounts> Recompute(std::int64_t node) {
+        std::map<std::int64_t, CoverageCounts> expected;
+        database_->Read([&](db::Session& session) {
+            const auto children =
+                session.Query("SELECT id, path FROM organisations WHERE parent_id = $1", node);
+            const std::string node_path =
+                session.Query("SELECT path FROM organisations WHERE id = $1", node).Front().GetString(0);
+            const auto rows = session.Query(
+                "SELECT e.organisation_id, e.headcount, e.economic_component, e.size_class, e.status, "
+                "(SELECT coverage_type FROM union_coverage c WHERE c.enterprise_id = e.id AND c.until_date "
+                "IS NULL) "
+                "FROM enterprises e");
+            for (const db::Row enterprise : rows) {
+                if (enterprise.GetString(4) != "ACTIVE") continue;
+                const std::string path =
+                    session.Query("SELECT path FROM organisations WHERE id = $1", enterprise.GetInt64(0))
+                        .Front()
+                        .GetString(0);
+                // Key 0: enterprises attached to the node itself.
+                std::optional<std::int64_t> key;
+                if (path == node_path) key = 0;
+                for (const db::Row child : children) {
+                    if (auth::PathInSubtree(path, child.GetString(1))) key = child.GetInt64(0);
+                }
+                if (key) {
+                    CoverageCounts& counts = expected[*key];
+                    const bool covered = !enterprise.IsNull(5) && enterprise.GetString(5) != "NONE";
+                    const bool non_public = enterprise.GetString(2).front() == '2';
+                    const bool small =
+                        enterprise.GetString(3) == "SMALL" || enterprise.GetString(3) == "MICRO";
+                    counts.enterprises += 1;
+                    counts.workers += enterprise.GetInt64(1);
+                    counts.covered += covered;
+                    counts.covered_workers += covered ? enterprise.GetInt64(1) : 0;
+                    counts.non_public += non_public;
+                    counts.non_public_covered += non_public && covered;
+                    counts.small_and_micro += small;
+                    counts.small_and_micro_covered += small && covered;
+                }
+            }
+        });
+        return expected;
+    }
+
+    void ExpectMatchesRecomputation(std::int64_t node) {
+        const CoverageGapReport report = gaps_.Report(ContextFor(admin_), node);
+        const auto expected = Recompute(node);
+        CoverageCounts total;
+        for (const CoverageGapRow& row : report.rows) {
+            const auto found = expected.find(row.organisation_id.value_or(0));
+            const CoverageCounts want = found == expected.end() ? CoverageCounts{} : found->second;
+            EXPECT_EQ(row.counts.enterprises, want.enterprises) << row.organisation_name;
+            EXPECT_EQ(row.counts.workers, want.workers) << row.organisation_name;
+            EXPECT_EQ(row.counts.covered, want.covered) << row.organisation_name;
+            EXPECT_EQ(row.counts.covered_workers, want.covered_workers) << row.organisation_name;
+            EXPECT_EQ(row.counts.non_public, want.non_public) << row.organisation_name;
+            EXPECT_EQ(row.counts.non_public_covered, want.non_public_covered) << row.organisation_name;
+            EXPECT_EQ(row.counts.small_and_micro, want.small_and_micro) << row.organisation_name;
+            EXPECT_EQ(row.counts.small_and_micro_covered, want.small_and_micro_covered)
+                << row.organisation_name;
+            total.Add(want);
+        }
+        EXPECT_EQ(report.total.enterprises, total.enterprises);
+        EXPECT_EQ(report.total.covered, total.covered);
+        EXPECT_EQ(report.total.workers, total.workers);
+    }
+};
+
+char CoverageGapTest::CreditCodeCheck(const std::string& body) {
+    static const std::string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    static const int weights[] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    int sum = 0;
+    for (int index = 0; index < 17; ++index)
+        sum += static_cast<int>(alphabet.find(body[index])) * weights[index];
+    return alphabet[(31 - sum % 31) % 31];
+}
+
+}  // namespace
+
+TEST_F(CoverageGapTest, RollUpEqualsARecomputationAtEveryLevelAndAfterAMove) {
+    AddEnterprises(town_, 9);
+    AddEnterprises(county_x_, 5);
+    AddEnterprises(county_y_, 7);
+    ExpectMatchesRecomputation(city_);
+    ExpectMatchesRecomputation(county_x_);
+    const CoverageGapReport city = gaps_.Report(ContextFor(admin_), city_);
+    EXPECT_EQ(city.rows.size(), 2u);  // both counties, in code order
+    EXPECT_EQ(city.rows[0].organisation_name, "玄武区总工会");
+
+    // Move the town, with its enterprises, from county X to county Y, as the organisation module will.
+    database_->Write([&](db::Session& session) {
+        const std::string county_y_path =
+            session.Query("SELECT path FROM organisations WHERE id = $1", county_y_).Front().GetString(0);
+        session.Execute("UPDATE organisations SET parent_id = $1, path = $2 WHERE id = $3", county_y_,
+                        county_y_path + auth::PathSegment(town_), town_);
+    });
+    ExpectMatchesRecomputation(city_);
+    ExpectMatchesRecomputation(county_y_);
+    EXPECT_EQ(gaps_.Report(ContextFor(admin_), city_).total.enterprises, city.total.enterprises);
+}
+
+TEST_F(CoverageGapTest, EnterprisesOnTheNodeItselfAndEmptyChildrenShow) {
+    AddEnterprises(county_x_, 3);
+    const CoverageGapReport report = gaps_.Report(ContextFor(admin_), county_x_);
+    ASSERT_EQ(report.rows.size(), 2u);
+    EXPECT_TRUE(report.rows[0].organisation_id);  // the town: no enterprise, a row of zeros
+    EXPECT_EQ(report.rows[0].counts.enterprises, 0);
+    EXPECT_FALSE(report.rows[1].organisation_id);  // attached to the county itself
+    EXPECT_EQ(report.rows[1].counts.enterprises, report.total.enterprises);
+}
+
+TEST_F(CoverageGapTest, OutsideTheScopeIsNotFound) {
+    EXPECT_EQ(system::testing_support::CodeOf([&] { gaps_.Report(ContextFor(county_x_cadre_), county_y_); }),
+              ErrorCode::kNotFound);
+    EXPECT_EQ(system::testing_support::CodeOf([&] { gaps_.Report(ContextFor(county_x_cadre_), city_); }),
+              ErrorCode::kNotFound);
+    EXPECT_NO_THROW(gaps_.Report(ContextFor(county_x_cadre_), county_x_));
+}
+
+}  // namespace app::organisations
