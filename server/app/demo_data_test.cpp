@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "organisations/credit_code.hpp"
 #include "system/bootstrap.hpp"
 #include "test_support/test_database.hpp"
 
@@ -15,6 +16,7 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
     const DemoReport report = CreateDemoData(database.Get(), clock, auth::PasswordHashCost::kMinimal);
     EXPECT_TRUE(report.created);
     EXPECT_GT(report.organisations, 1500);
+    EXPECT_GT(report.enterprises, 500);
     database->Read([](db::Session& session) {
         EXPECT_EQ(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 2").Front().GetInt64(0),
                   13);
