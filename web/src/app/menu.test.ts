@@ -52,7 +52,33 @@ describe('buildMenu', () => {
   })
 
   it('drops a group left empty', () => {
-    const menu = buildMenu(routes, canWith(['organisation:org:view']))
+    const menu = buildMenu(routes, canWith(['organisation:enterprise:create']))
     expect(testIds(menu)).toEqual(['menu-home'])
+  })
+
+  it('puts the organisation network before system administration', () => {
+    const menu = buildMenu(
+      routes,
+      canWith(['organisation:org:view', 'organisation:enterprise:view', 'system:user:view']),
+    )
+    expect(testIds(menu)).toEqual([
+      'menu-home',
+      'menu-organisation',
+      'menu-org-tree',
+      'menu-enterprises',
+      'menu-system',
+      'menu-users',
+    ])
+    const org = menu.find((e) => e.testId === 'menu-organisation')
+    expect(org?.title).toBe('menu.organisation')
+    expect(org?.children?.map((c) => c.index)).toEqual([
+      '/organisations/tree',
+      '/organisations/enterprises',
+    ])
+    expect(testIds(buildMenu(routes, canWith(['organisation:enterprise:view'])))).toEqual([
+      'menu-home',
+      'menu-organisation',
+      'menu-enterprises',
+    ])
   })
 })

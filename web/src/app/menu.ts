@@ -1,4 +1,4 @@
-import { HomeFilled, Setting } from '@element-plus/icons-vue'
+import { HomeFilled, OfficeBuilding, Setting } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { RouteMeta } from 'vue-router'
 
@@ -11,6 +11,12 @@ export interface MenuGroup {
 
 /** Sub-menus of the left menu; module routes join one with `meta.menu.group`. */
 export const MENU_GROUPS: Record<string, MenuGroup> = {
+  organisation: {
+    title: 'menu.organisation',
+    icon: OfficeBuilding,
+    order: 100,
+    testId: 'menu-organisation',
+  },
   system: { title: 'menu.system', icon: Setting, order: 900, testId: 'menu-system' },
 }
 

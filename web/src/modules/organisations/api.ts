@@ -1,10 +1,22 @@
-import { http } from '@/shared/http'
+import { http, type QueryParams } from '@/shared/http'
 import type { Id, Page } from '@/shared/types'
-import type { Organisation } from './types'
+import type { Coverage, CoverageInput, Enterprise, EnterpriseInput, Organisation } from './types'
 
 export const organisationApi = {
   get: (id: Id) => http.get<Organisation>(`/organisations/${id}`),
   children: (id: Id) => http.get<Organisation[]>(`/organisations/${id}/children`),
   search: (query: { keyword?: string; page?: number; pageSize?: number }) =>
     http.get<Page<Organisation>>('/organisations', query),
+}
+
+export const enterpriseApi = {
+  list: (query: QueryParams) => http.get<Page<Enterprise>>('/enterprises', query),
+  exportPath: '/enterprises/export',
+  get: (id: Id) => http.get<Enterprise>(`/enterprises/${id}`),
+  create: (body: EnterpriseInput) => http.post<Enterprise>('/enterprises', body),
+  update: (id: Id, body: EnterpriseInput) => http.put<Enterprise>(`/enterprises/${id}`, body),
+  remove: (id: Id) => http.del(`/enterprises/${id}`),
+  setCoverage: (id: Id, body: CoverageInput) =>
+    http.put<Enterprise>(`/enterprises/${id}/coverage`, body),
+  coverageHistory: (id: Id) => http.get<Coverage[]>(`/enterprises/${id}/coverage-history`),
 }
