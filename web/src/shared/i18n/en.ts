@@ -111,8 +111,8 @@ const en: MessageSchema = {
     dicts: 'Dictionaries',
     audit: 'Audit log',
     loginLog: 'Sign-in log',
-    organisation: 'Organisation network',
-    orgTree: 'Organisations',
+    organisation: 'Organisations',
+    orgTree: 'Organisation tree',
     enterprises: 'Enterprises',
   },
   home: {
@@ -219,12 +219,14 @@ const en: MessageSchema = {
       logout_everywhere: 'Sign out everywhere',
       bootstrap: 'Initialise',
       demo: 'Demo data',
+      set_coverage: 'Set union coverage',
     },
     entityTypes: {
       user: 'User',
       role: 'Role',
       dictionary_item: 'Dictionary item',
       organisation: 'Organisation',
+      enterprise: 'Enterprise',
     },
   },
   orgTree: {
@@ -237,8 +239,6 @@ const en: MessageSchema = {
     type: 'Type',
     level: 'Level',
     children: 'Child organisations',
-    childCount: '{n} child organisations',
-    noChildren: 'No child organisations',
     selectHint: 'Select an organisation on the left',
   },
   enterprises: {
@@ -294,7 +294,6 @@ const en: MessageSchema = {
     until: 'Until',
     untilNow: 'Now',
     history: 'History',
-    current: 'Current: {text}',
     sinceBeforeCurrent: 'The date cannot be before the current record’s start, {date}',
     saved: 'Union coverage updated',
   },

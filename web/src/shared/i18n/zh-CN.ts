@@ -213,12 +213,14 @@ const zhCN = {
       logout_everywhere: '退出所有设备',
       bootstrap: '初始化',
       demo: '演示数据',
+      set_coverage: '设置建会情况',
     },
     entityTypes: {
       user: '用户',
       role: '角色',
       dictionary_item: '字典项',
       organisation: '组织',
+      enterprise: '企业',
     },
   },
   orgTree: {
@@ -231,8 +233,6 @@ const zhCN = {
     type: '组织类型',
     level: '层级',
     children: '下级组织',
-    childCount: '{n} 个下级组织',
-    noChildren: '暂无下级组织',
     selectHint: '请在左侧选择一个组织',
   },
   enterprises: {
@@ -287,7 +287,6 @@ const zhCN = {
     until: '终止日期',
     untilNow: '至今',
     history: '历史记录',
-    current: '当前：{text}',
     sinceBeforeCurrent: '起始日期不能早于当前记录的起始日期 {date}',
     saved: '建会情况已更新',
   },
