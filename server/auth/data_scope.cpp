@@ -14,6 +14,11 @@ std::string SubtreeUpperBound(const std::string& path) {
     return path + "0";
 }
 
+std::pair<std::string, std::string> ScopeRange(const Principal& principal) {
+    const std::string& path = principal.organisation_path;
+    return {path, principal.data_scope == DataScope::kSelf ? path + "/" : SubtreeUpperBound(path)};
+}
+
 bool PathInSubtree(const std::string& path, const std::string& subtree_root_path) {
     return !subtree_root_path.empty() && path >= subtree_root_path &&
            path < SubtreeUpperBound(subtree_root_path);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "core/principal.hpp"
 
@@ -12,6 +13,10 @@ namespace app::auth {
 // this is a plain B-tree range on both databases.
 std::string PathSegment(std::int64_t organisation_id);
 std::string SubtreeUpperBound(const std::string& path);
+
+// [lower, upper) of the organisation paths a principal may see: the subtree of their organisation, or for a
+// SELF scope their own organisation only (no child path sorts below P + "/").
+std::pair<std::string, std::string> ScopeRange(const Principal& principal);
 
 // Whether an organisation (by its path) lies in the principal's subtree.
 bool PathInSubtree(const std::string& path, const std::string& subtree_root_path);

@@ -205,4 +205,8 @@ Language LanguageFromAcceptLanguage(std::string_view header) {
     return text::StartsWith(first, "en") ? Language::kEnglish : Language::kChinese;
 }
 
+std::string Localize(const Request& request, const char* chinese, const char* english) {
+    return request.context.language == Language::kEnglish ? english : chinese;
+}
+
 }  // namespace app::http

@@ -70,4 +70,7 @@ std::vector<std::pair<std::string, std::string>> ParseCookieHeader(std::string_v
 
 Language LanguageFromAcceptLanguage(std::string_view header);
 
+// One of two literal texts by the request's language (sheet names, column headers, file names).
+std::string Localize(const Request& request, const char* chinese, const char* english);
+
 }  // namespace app::http

@@ -11,12 +11,10 @@ namespace {
 
 using http::Method;
 
-std::string Label(const http::Request& request, const char* zh, const char* en) {
-    return request.context.language == Language::kEnglish ? en : zh;
-}
+using http::Localize;
 
 std::string CoverageLabel(const http::Request& request, const std::optional<Coverage>& coverage) {
-    if (!coverage) return Label(request, "未录入", "Not recorded");
+    if (!coverage) return Localize(request, "未录入", "Not recorded");
     return coverage->coverage_type +
            (coverage->union_organisation_id ? " " + coverage->union_organisation_name : "");
 }
@@ -97,13 +95,13 @@ void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterpris
          .summary = "Export the filtered enterprise list as .xlsx"},
         [&](http::Request& request) {
             http::XlsxTable table{
-                Label(request, "企业", "Enterprises"),
-                {Label(request, "名称", "Name"), Label(request, "统一社会信用代码", "Credit code"),
-                 Label(request, "所属区域工会", "Territorial union"), Label(request, "门类", "Section"),
-                 Label(request, "大类", "Division"), Label(request, "经济成分", "Economic component"),
-                 Label(request, "规模", "Size"), Label(request, "职工人数", "Headcount"),
-                 Label(request, "建会情况", "Union coverage"), Label(request, "状态", "Status"),
-                 Label(request, "地址", "Address")},
+                Localize(request, "企业", "Enterprises"),
+                {Localize(request, "名称", "Name"), Localize(request, "统一社会信用代码", "Credit code"),
+                 Localize(request, "所属区域工会", "Territorial union"), Localize(request, "门类", "Section"),
+                 Localize(request, "大类", "Division"), Localize(request, "经济成分", "Economic component"),
+                 Localize(request, "规模", "Size"), Localize(request, "职工人数", "Headcount"),
+                 Localize(request, "建会情况", "Union coverage"), Localize(request, "状态", "Status"),
+                 Localize(request, "地址", "Address")},
                 {36, 22, 24, 6, 6, 10, 8, 10, 32, 8, 40},
                 {}};
             for (const Enterprise& enterprise :
@@ -115,7 +113,7 @@ void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterpris
                                       enterprise.status, enterprise.address});
             }
             return http::Response::File(http::BuildXlsx(table), http::kXlsxContentType,
-                                        Label(request, "企业.xlsx", "enterprises.xlsx"));
+                                        Localize(request, "企业.xlsx", "enterprises.xlsx"));
         });
     router.Add({.method = Method::kGet,
                 .path = "/api/v1/enterprises/{id}",
@@ -197,14 +195,14 @@ void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterpris
         [&](http::Request& request) {
             const CoverageGapReport report = gaps.Report(request.context, request.PathId("id"));
             http::XlsxTable table{
-                Label(request, "建会覆盖", "Coverage"),
-                {Label(request, "组织", "Organisation"), Label(request, "企业数", "Enterprises"),
-                 Label(request, "已建会", "Covered"), Label(request, "覆盖率", "Coverage"),
-                 Label(request, "职工数", "Workers"), Label(request, "职工覆盖率", "Worker coverage"),
-                 Label(request, "非公企业", "Non-public"),
-                 Label(request, "非公覆盖率", "Non-public coverage"),
-                 Label(request, "小微企业", "Small and micro"),
-                 Label(request, "小微覆盖率", "Small/micro coverage")},
+                Localize(request, "建会覆盖", "Coverage"),
+                {Localize(request, "组织", "Organisation"), Localize(request, "企业数", "Enterprises"),
+                 Localize(request, "已建会", "Covered"), Localize(request, "覆盖率", "Coverage"),
+                 Localize(request, "职工数", "Workers"), Localize(request, "职工覆盖率", "Worker coverage"),
+                 Localize(request, "非公企业", "Non-public"),
+                 Localize(request, "非公覆盖率", "Non-public coverage"),
+                 Localize(request, "小微企业", "Small and micro"),
+                 Localize(request, "小微覆盖率", "Small/micro coverage")},
                 {30, 10, 10, 10, 10, 12, 10, 12, 10, 12},
                 {}};
             auto add = [&](const std::string& name, const CoverageCounts& c) {
@@ -215,12 +213,12 @@ void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterpris
             };
             for (const CoverageGapRow& row : report.rows) {
                 add(row.organisation_id ? row.organisation_name
-                                        : row.organisation_name + Label(request, "（本级）", " (direct)"),
+                                        : row.organisation_name + Localize(request, "（本级）", " (direct)"),
                     row.counts);
             }
-            add(Label(request, "合计：", "Total: ") + report.organisation_name, report.total);
+            add(Localize(request, "合计：", "Total: ") + report.organisation_name, report.total);
             return http::Response::File(http::BuildXlsx(table), http::kXlsxContentType,
-                                        Label(request, "建会覆盖.xlsx", "coverage.xlsx"));
+                                        Localize(request, "建会覆盖.xlsx", "coverage.xlsx"));
         });
     router.Add({.method = Method::kGet,
                 .path = "/api/v1/enterprises/{id}/coverage-history",

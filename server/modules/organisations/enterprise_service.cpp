@@ -70,12 +70,6 @@ Enterprise ReadEnterprise(const db::Row& row) {
     return enterprise;
 }
 
-// [lower, upper) of the paths a principal may see: the subtree, or for SELF scope the own organisation only.
-std::pair<std::string, std::string> ScopeRange(const Principal& principal) {
-    const std::string& path = principal.organisation_path;
-    return {path, principal.data_scope == DataScope::kSelf ? path + "/" : auth::SubtreeUpperBound(path)};
-}
-
 bool InDictionary(db::Session& session, const std::string& dictionary, const std::string& code) {
     return !session
                 .Query("SELECT 1 FROM dictionary_items WHERE dict_code = $1 AND code = $2 AND enabled = 1",
@@ -132,7 +126,7 @@ bool IsValidDate(std::string_view date) {
 Page<Enterprise> EnterpriseService::Query(db::Session& session, const RequestContext& context,
                                           const EnterpriseFilter& filter, std::int64_t limit,
                                           std::int64_t offset) const {
-    const auto [lower, upper] = ScopeRange(context.principal);
+    const auto [lower, upper] = auth::ScopeRange(context.principal);
     std::string organisation_lower;
     std::string organisation_upper;
     if (filter.organisation_id) {
@@ -182,7 +176,7 @@ std::optional<Enterprise> EnterpriseService::FindInScope(db::Session& session, c
         session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE e.id = $1", id);
     if (rows.Empty()) return std::nullopt;
     Enterprise enterprise = ReadEnterprise(rows.Front());
-    const auto [lower, upper] = ScopeRange(principal);
+    const auto [lower, upper] = auth::ScopeRange(principal);
     if (enterprise.organisation_path < lower || enterprise.organisation_path >= upper) return std::nullopt;
     return enterprise;
 }

@@ -67,10 +67,7 @@ std::vector<Organisation> OrganisationService::Children(const RequestContext& co
 
 Page<Organisation> OrganisationService::Search(const RequestContext& context, const std::string& keyword,
                                                PageRequest page) const {
-    const Principal& principal = context.principal;
-    const std::string lower = principal.organisation_path;
-    const std::string upper =
-        principal.data_scope == DataScope::kSelf ? lower + "/" : auth::SubtreeUpperBound(lower);
+    const auto [lower, upper] = auth::ScopeRange(context.principal);
     const std::string pattern = "%" + text::EscapeLike(text::ToLowerAscii(keyword)) + "%";
     return database_.Read([&](db::Session& session) {
         Page<Organisation> result;

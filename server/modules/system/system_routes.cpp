@@ -13,9 +13,7 @@ namespace {
 
 using http::Method;
 
-std::string Label(const http::Request& request, const char* zh, const char* en) {
-    return request.context.language == Language::kEnglish ? en : zh;
-}
+using http::Localize;
 
 http::Response XlsxResponse(const http::XlsxTable& table, const std::string& file_name) {
     return http::Response::File(http::BuildXlsx(table), http::kXlsxContentType, file_name);
@@ -168,11 +166,11 @@ void RegisterSystemRoutes(http::Router& router, SystemServices& services) {
          .summary = "Export the filtered user list as .xlsx"},
         [&](http::Request& request) {
             http::XlsxTable table{
-                Label(request, "用户", "Users"),
-                {Label(request, "用户名", "Username"), Label(request, "姓名", "Name"),
-                 Label(request, "所属组织", "Organisation"), Label(request, "角色", "Roles"),
-                 Label(request, "手机", "Phone"), Label(request, "邮箱", "E-mail"),
-                 Label(request, "状态", "Status"), Label(request, "创建时间", "Created")},
+                Localize(request, "用户", "Users"),
+                {Localize(request, "用户名", "Username"), Localize(request, "姓名", "Name"),
+                 Localize(request, "所属组织", "Organisation"), Localize(request, "角色", "Roles"),
+                 Localize(request, "手机", "Phone"), Localize(request, "邮箱", "E-mail"),
+                 Localize(request, "状态", "Status"), Localize(request, "创建时间", "Created")},
                 {16, 12, 32, 24, 14, 24, 8, 20},
                 {}};
             for (const User& user : services.users.ListForExport(request.context, ReadUserFilter(request))) {
@@ -181,10 +179,10 @@ void RegisterSystemRoutes(http::Router& router, SystemServices& services) {
                 const bool active = user.status == UserStatus::kActive;
                 table.rows.push_back(
                     {user.username, user.display_name, user.organisation_name, roles, user.phone, user.email,
-                     active ? Label(request, "正常", "Active") : Label(request, "停用", "Disabled"),
+                     active ? Localize(request, "正常", "Active") : Localize(request, "停用", "Disabled"),
                      FormatInstant(user.created_at)});
             }
-            return XlsxResponse(table, Label(request, "用户.xlsx", "users.xlsx"));
+            return XlsxResponse(table, Localize(request, "用户.xlsx", "users.xlsx"));
         });
     router.Add({.method = Method::kGet,
                 .path = "/api/v1/users/{id}",
@@ -270,12 +268,13 @@ void RegisterSystemRoutes(http::Router& router, SystemServices& services) {
          .summary = "Export the filtered role list as .xlsx"},
         [&](http::Request& request) {
             const auto keyword = http::QueryText(request, "keyword", 64).value_or("");
-            http::XlsxTable table{Label(request, "角色", "Roles"),
-                                  {Label(request, "编码", "Code"), Label(request, "名称", "Name"),
-                                   Label(request, "数据范围", "Data scope"),
-                                   Label(request, "权限", "Permissions"), Label(request, "备注", "Remark")},
-                                  {18, 18, 10, 60, 30},
-                                  {}};
+            http::XlsxTable table{
+                Localize(request, "角色", "Roles"),
+                {Localize(request, "编码", "Code"), Localize(request, "名称", "Name"),
+                 Localize(request, "数据范围", "Data scope"), Localize(request, "权限", "Permissions"),
+                 Localize(request, "备注", "Remark")},
+                {18, 18, 10, 60, 30},
+                {}};
             const auto roles = services.roles.List(request.context, keyword, {1, PageRequest::kMaxPageSize});
             for (const Role& role : roles.items) {
                 std::string permissions;
@@ -284,7 +283,7 @@ void RegisterSystemRoutes(http::Router& router, SystemServices& services) {
                 table.rows.push_back({role.code, role.name, std::string(DataScopeName(role.data_scope)),
                                       permissions, role.remark});
             }
-            return XlsxResponse(table, Label(request, "角色.xlsx", "roles.xlsx"));
+            return XlsxResponse(table, Localize(request, "角色.xlsx", "roles.xlsx"));
         });
     router.Add({.method = Method::kGet,
                 .path = "/api/v1/roles/{id}",
@@ -437,11 +436,11 @@ void RegisterSystemRoutes(http::Router& router, SystemServices& services) {
          .summary = "Export the filtered audit log as .xlsx"},
         [&](http::Request& request) {
             http::XlsxTable table{
-                Label(request, "审计日志", "Audit log"),
-                {Label(request, "时间", "Time"), Label(request, "用户", "User"),
-                 Label(request, "操作", "Action"), Label(request, "对象类型", "Entity"),
-                 Label(request, "对象编号", "Entity id"), Label(request, "变更前", "Before"),
-                 Label(request, "变更后", "After"), Label(request, "请求号", "Request id")},
+                Localize(request, "审计日志", "Audit log"),
+                {Localize(request, "时间", "Time"), Localize(request, "用户", "User"),
+                 Localize(request, "操作", "Action"), Localize(request, "对象类型", "Entity"),
+                 Localize(request, "对象编号", "Entity id"), Localize(request, "变更前", "Before"),
+                 Localize(request, "变更后", "After"), Localize(request, "请求号", "Request id")},
                 {20, 14, 14, 16, 10, 40, 40, 18},
                 {}};
             const auto entries = services.logs.ListAudit(request.context, ReadAuditFilter(request),
@@ -451,7 +450,7 @@ void RegisterSystemRoutes(http::Router& router, SystemServices& services) {
                                       entry.entity_type, entry.entity_id, entry.before_json.value_or(""),
                                       entry.after_json.value_or(""), entry.request_id});
             }
-            return XlsxResponse(table, Label(request, "审计日志.xlsx", "audit-log.xlsx"));
+            return XlsxResponse(table, Localize(request, "审计日志.xlsx", "audit-log.xlsx"));
         });
     router.Add(
         {.method = Method::kGet,
@@ -465,29 +464,29 @@ void RegisterSystemRoutes(http::Router& router, SystemServices& services) {
             return http::Response::Json(http::Serialize(http::PageToJson(
                 services.logs.ListLogins(request.context, ReadLoginFilter(request), page), LoginToJson)));
         });
-    router.Add(
-        {.method = Method::kGet,
-         .path = "/api/v1/login-logs/export",
-         .permission = "system:loginlog:view",
-         .tag = "system",
-         .summary = "Export the filtered login log as .xlsx"},
-        [&](http::Request& request) {
-            http::XlsxTable table{Label(request, "登录日志", "Login log"),
-                                  {Label(request, "时间", "Time"), Label(request, "用户名", "Username"),
-                                   Label(request, "结果", "Result"), Label(request, "原因", "Reason"),
-                                   Label(request, "地址", "Address"), Label(request, "浏览器", "User agent")},
-                                  {20, 16, 8, 16, 16, 50},
-                                  {}};
-            const auto entries = services.logs.ListLogins(request.context, ReadLoginFilter(request),
-                                                          {1, LogService::kExportLimit});
-            for (const LoginEntry& entry : entries.items) {
-                table.rows.push_back(
-                    {FormatInstant(entry.at), entry.username,
-                     entry.success ? Label(request, "成功", "Success") : Label(request, "失败", "Failed"),
-                     entry.reason, entry.client_address, entry.user_agent});
-            }
-            return XlsxResponse(table, Label(request, "登录日志.xlsx", "login-log.xlsx"));
-        });
+    router.Add({.method = Method::kGet,
+                .path = "/api/v1/login-logs/export",
+                .permission = "system:loginlog:view",
+                .tag = "system",
+                .summary = "Export the filtered login log as .xlsx"},
+               [&](http::Request& request) {
+                   http::XlsxTable table{
+                       Localize(request, "登录日志", "Login log"),
+                       {Localize(request, "时间", "Time"), Localize(request, "用户名", "Username"),
+                        Localize(request, "结果", "Result"), Localize(request, "原因", "Reason"),
+                        Localize(request, "地址", "Address"), Localize(request, "浏览器", "User agent")},
+                       {20, 16, 8, 16, 16, 50},
+                       {}};
+                   const auto entries = services.logs.ListLogins(request.context, ReadLoginFilter(request),
+                                                                 {1, LogService::kExportLimit});
+                   for (const LoginEntry& entry : entries.items) {
+                       table.rows.push_back({FormatInstant(entry.at), entry.username,
+                                             entry.success ? Localize(request, "成功", "Success")
+                                                           : Localize(request, "失败", "Failed"),
+                                             entry.reason, entry.client_address, entry.user_agent});
+                   }
+                   return XlsxResponse(table, Localize(request, "登录日志.xlsx", "login-log.xlsx"));
+               });
 }
 
 }  // namespace app::system
