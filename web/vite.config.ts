@@ -88,5 +88,9 @@ export default defineConfig({
     // is externalised, so let Vite transform it.
     server: { deps: { inline: ['element-plus'] } },
     css: false,
+    // Mounting Element Plus pages takes seconds on a loaded 2-core CI machine; the 5 s default made a
+    // correct test fail under load. These are limits against hangs, not speed checks.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 })
