@@ -247,6 +247,8 @@ describe('health, authentication and cookies', () => {
         'organisation:enterprise:export',
         'organisation:enterprise:update',
         'organisation:enterprise:view',
+        'organisation:org:create',
+        'organisation:org:update',
         'organisation:org:view',
         'system:audit:view',
         'system:dict:view',

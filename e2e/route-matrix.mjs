@@ -179,6 +179,14 @@ export async function buildContext(baseUrl, admin) {
   ctx.enterprises.town = await ctx.createEnterprise(); // in every caller's scope
   ctx.enterprises.qinhuai = await ctx.createEnterprise(ctx.orgs.qinhuai); // outside 玄武区
   ctx.enterprises.putTarget = await ctx.createEnterprise(); // changed by PUT /enterprises/{id}
+  ctx.createOrganisation = async () => {
+    const code = ctx.unique('MX-ORG-');
+    const created = await ctx.maker.post('/organisations', {
+      parentId: ctx.orgs.town, name: `矩阵测试工会${code}`, code, orgType: 'JOINT_BASE_UNION',
+    });
+    return expectStatus(created, 201).json.id;
+  };
+  ctx.orgs.putTarget = await ctx.createOrganisation(); // changed by PUT /organisations/{id}
   ctx.users.putTarget = await ctx.createUser(); // changed by PUT /users/{id}
   ctx.users.resetTarget = await ctx.createUser(); // POST /users/{id}/password resets it
   // Their creation is in the audit log under 新街口街道; this one's under 秦淮区.
@@ -493,5 +501,35 @@ export const matrix = {
     params: (ctx) => ({ id: ctx.orgs.xuanwu }),
     check: isXlsx,
     outside: QINHUAI_ORGANISATION,
+  },
+
+  'POST /api/v1/organisations': {
+    expect: 201,
+    body: (ctx) => {
+      const code = ctx.unique('MX-NEW-');
+      return { parentId: ctx.orgs.town, name: `矩阵新工会${code}`, code, orgType: 'JOINT_BASE_UNION' };
+    },
+    // A parent outside the scope is a field error that does not say whether it exists.
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => {
+        const code = ctx.unique('MX-NEW-');
+        return { parentId: ctx.orgs.qinhuai, name: `矩阵新工会${code}`, code, orgType: 'JOINT_BASE_UNION' };
+      },
+      check: (response) => (response.json?.fields?.parentId ? undefined : 'no parentId field error'),
+    },
+  },
+  'PUT /api/v1/organisations/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.orgs.putTarget }),
+    body: (ctx, caller) => ({ name: `矩阵改名 ${caller.name}`, orgType: 'JOINT_BASE_UNION', status: 'ACTIVE' }),
+    outside: { ...QINHUAI_ORGANISATION, body: () => ({ name: '秦淮区总工会', orgType: 'COUNTY_FED', status: 'ACTIVE' }) },
+  },
+  'POST /api/v1/organisations/{id}/move': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.createOrganisation() }), // a throwaway for every call
+    body: (ctx) => ({ parentId: ctx.orgs.xuanwu }),
+    outside: { ...QINHUAI_ORGANISATION, body: (ctx) => ({ parentId: ctx.orgs.xuanwu }) },
   },
 };

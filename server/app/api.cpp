@@ -21,7 +21,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                  HashCost(config),
                  {static_cast<int>(config.auth_max_failures_per_account),
                   static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}}),
-      organisations_(database),
+      organisations_(database, clock),
       enterprises_(database, clock),
       coverage_gaps_(database),
       users_(database, clock, HashCost(config)),

@@ -22,9 +22,26 @@ struct NewOrganisation {
 };
 
 // Reads of the organisation tree, always within the caller's data scope. Thread-safe.
+struct OrganisationInput {
+    std::int64_t parent_id = 0;  // create only: the higher union, which approves the new one (工会法 Art 12)
+    std::string name;
+    std::string code;  // create only: stable
+    std::string org_type;
+    std::string status = "ACTIVE";  // ACTIVE, MERGED, DISSOLVED
+    std::string approval_date;      // YYYY-MM-DD or empty
+};
+
 class OrganisationService {
 public:
-    explicit OrganisationService(db::Database& database) : database_(database) {}
+    OrganisationService(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
+
+    // Creates a child of an organisation in the caller's subtree (the parent is recorded as the approver).
+    Organisation Create(const RequestContext& context, const OrganisationInput& input);
+    // Changes name, type, status and approval date; the code and place in the tree stay.
+    Organisation Update(const RequestContext& context, std::int64_t id, const OrganisationInput& input);
+    // Moves an organisation with its whole subtree under a new parent: every path and level below it, and the
+    // copied paths of its users and enterprises (database triggers), change in this one transaction.
+    Organisation Move(const RequestContext& context, std::int64_t id, std::int64_t new_parent_id);
 
     Organisation Get(const RequestContext& context, std::int64_t id) const;  // 404 outside scope
     std::vector<Organisation> Children(const RequestContext& context,
@@ -40,6 +57,7 @@ public:
 
 private:
     db::Database& database_;
+    const Clock& clock_;
 };
 
 }  // namespace app::organisations
