@@ -66,6 +66,7 @@ describe('buildMenu', () => {
       'menu-organisation',
       'menu-org-tree',
       'menu-enterprises',
+      'menu-coverage-gaps',
       'menu-system',
       'menu-users',
     ])
@@ -74,11 +75,13 @@ describe('buildMenu', () => {
     expect(org?.children?.map((c) => c.index)).toEqual([
       '/organisations/tree',
       '/organisations/enterprises',
+      '/organisations/coverage-gaps',
     ])
     expect(testIds(buildMenu(routes, canWith(['organisation:enterprise:view'])))).toEqual([
       'menu-home',
       'menu-organisation',
       'menu-enterprises',
+      'menu-coverage-gaps',
     ])
   })
 })

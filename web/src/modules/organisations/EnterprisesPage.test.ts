@@ -137,6 +137,25 @@ describe('EnterprisesPage', () => {
     wrapper.unmount()
   })
 
+  it('starts with the filters given as props (route query), and reset clears them', async () => {
+    const api = fakeApi(answer)
+    const wrapper = mount(EnterprisesPage, {
+      props: { organisationId: 3, organisationName: '鼓楼区总工会', coverageType: 'NONE' },
+      global: { plugins: [signIn(ALL), i18n] },
+      attachTo: document.body,
+    })
+    await settle()
+    const first = api.calls.find((c) => c.path === '/enterprises')
+    expect(first?.query.get('organisationId')).toBe('3')
+    expect(first?.query.get('coverageType')).toBe('NONE')
+    byTestId('list-reset')?.click()
+    await settle()
+    const last = api.calls.filter((c) => c.path === '/enterprises').at(-1)
+    expect(last?.query.get('organisationId')).toBeNull()
+    expect(last?.query.get('coverageType')).toBeNull()
+    wrapper.unmount()
+  })
+
   it('exports with the current filters', async () => {
     const { wrapper, calls } = mountPage()
     await settle()

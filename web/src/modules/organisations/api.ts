@@ -1,12 +1,21 @@
 import { http, type QueryParams } from '@/shared/http'
 import type { Id, Page } from '@/shared/types'
-import type { Coverage, CoverageInput, Enterprise, EnterpriseInput, Organisation } from './types'
+import type {
+  Coverage,
+  CoverageGapReport,
+  CoverageInput,
+  Enterprise,
+  EnterpriseInput,
+  Organisation,
+} from './types'
 
 export const organisationApi = {
   get: (id: Id) => http.get<Organisation>(`/organisations/${id}`),
   children: (id: Id) => http.get<Organisation[]>(`/organisations/${id}/children`),
   search: (query: { keyword?: string; page?: number; pageSize?: number }) =>
     http.get<Page<Organisation>>('/organisations', query),
+  coverageGaps: (id: Id) => http.get<CoverageGapReport>(`/organisations/${id}/coverage-gaps`),
+  coverageGapsExportPath: (id: Id) => `/organisations/${id}/coverage-gaps/export`,
 }
 
 export const enterpriseApi = {

@@ -1,4 +1,4 @@
-import { Share, Shop } from '@element-plus/icons-vue'
+import { DataAnalysis, Share, Shop } from '@element-plus/icons-vue'
 import type { ModuleRoutes } from '@/app/router'
 
 // 组织网络: the organisation tree and the enterprises in it.
@@ -18,10 +18,32 @@ const routes: ModuleRoutes = {
       path: '/organisations/enterprises',
       name: 'enterprises',
       component: () => import('./EnterprisesPage.vue'),
+      // Initial filters from links such as 建会覆盖分析's 查看未建会企业.
+      props: (route) => ({
+        organisationId: Number(route.query.organisationId) || undefined,
+        organisationName:
+          typeof route.query.organisationName === 'string' ? route.query.organisationName : '',
+        coverageType: typeof route.query.coverageType === 'string' ? route.query.coverageType : '',
+      }),
       meta: {
         title: 'menu.enterprises',
         permission: 'organisation:enterprise:view',
         menu: { group: 'organisation', icon: Shop, testId: 'menu-enterprises', order: 20 },
+      },
+    },
+    {
+      path: '/organisations/coverage-gaps',
+      name: 'coverage-gaps',
+      component: () => import('./CoverageGapsPage.vue'),
+      meta: {
+        title: 'menu.coverageGaps',
+        permission: 'organisation:enterprise:view',
+        menu: {
+          group: 'organisation',
+          icon: DataAnalysis,
+          testId: 'menu-coverage-gaps',
+          order: 30,
+        },
       },
     },
   ],

@@ -2,6 +2,7 @@
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { vi } from 'vitest'
 import { useAuthStore } from '@/modules/auth/store'
+import type { CoverageGapRow } from './types'
 
 export function signIn(permissions: string[]): Pinia {
   const pinia = createPinia()
@@ -106,4 +107,33 @@ export function dictionaryAnswer(call: FakeCall): Response | undefined {
       enabled: true,
     })),
   )
+}
+
+/** A coverage-gap row with consistent counts (`id` null: the 本级直属 row). */
+export function gapRow(
+  id: number | null,
+  name: string | null,
+  enterprises: number,
+  covered: number,
+  over: Partial<CoverageGapRow> = {},
+): CoverageGapRow {
+  const rate = enterprises === 0 ? null : Math.round((covered / enterprises) * 10000) / 10000
+  return {
+    organisationId: id,
+    organisationName: name,
+    direct: id === null,
+    enterprises,
+    workers: enterprises * 10,
+    covered,
+    coveredWorkers: covered * 10,
+    nonPublic: enterprises,
+    nonPublicCovered: covered,
+    smallAndMicro: 0,
+    smallAndMicroCovered: 0,
+    coverageRate: rate,
+    workerCoverageRate: rate,
+    nonPublicCoverageRate: rate,
+    smallAndMicroCoverageRate: null,
+    ...over,
+  }
 }

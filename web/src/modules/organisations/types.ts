@@ -113,3 +113,33 @@ export interface CoverageForm {
   supervisingOrganisationName: string
   since: string
 }
+
+/** Counts of one level of `GET /organisations/{id}/coverage-gaps`; rates are 0–1, null without a denominator. */
+export interface CoverageCounts {
+  enterprises: number
+  workers: number
+  covered: number
+  coveredWorkers: number
+  nonPublic: number
+  nonPublicCovered: number
+  smallAndMicro: number
+  smallAndMicroCovered: number
+  coverageRate: number | null
+  workerCoverageRate: number | null
+  nonPublicCoverageRate: number | null
+  smallAndMicroCoverageRate: number | null
+}
+
+/** One direct child organisation, or (`direct`, no id) the enterprises attached to the organisation itself. */
+export interface CoverageGapRow extends CoverageCounts {
+  organisationId: Id | null
+  organisationName: string | null
+  direct: boolean
+}
+
+export interface CoverageGapReport {
+  organisationId: Id
+  organisationName: string
+  total: CoverageCounts
+  rows: CoverageGapRow[]
+}
