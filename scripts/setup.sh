@@ -36,6 +36,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}"
 fi
 
+# The web toolchain (Vite 8) needs Node.js 20.19 or newer; Debian 12's own nodejs package is 18.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+    echo "setup: Node.js $(node --version 2>/dev/null || echo missing) is too old; install Node.js 20.19+ (e.g. NodeSource) and rerun" >&2
+    exit 1
+fi
+
 # npm: install from the lock file only when node_modules is missing or the lock changed.
 npm_install() {
     local directory=$1
