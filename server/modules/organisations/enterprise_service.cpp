@@ -6,6 +6,7 @@
 #include "auth/audit.hpp"
 #include "auth/data_scope.hpp"
 #include "core/text.hpp"
+#include "db/duplicate_value.hpp"
 #include "http/json.hpp"
 #include "organisations/credit_code.hpp"
 #include "organisations/enterprise_json.hpp"
@@ -234,16 +235,6 @@ void EnterpriseService::Check(db::Session& session, const Principal& principal, 
     if (!errors.empty()) throw Error::InvalidInput(errors);
 }
 
-namespace {
-Error DuplicateCreditCode(const db::ConstraintViolation& violation) {
-    Error::FieldErrors fields;
-    const LocalizedText message{"该统一社会信用代码的企业已存在",
-                                "An enterprise with this credit code already exists"};
-    fields.emplace("creditCode", message);
-    return Error(ErrorCode::kConflict, message, violation.GetDetail(), fields);
-}
-}  // namespace
-
 Enterprise EnterpriseService::Create(const RequestContext& context, const EnterpriseInput& input) {
     const std::int64_t now = clock_.Now();
     try {
@@ -274,7 +265,9 @@ Enterprise EnterpriseService::Create(const RequestContext& context, const Enterp
         });
     } catch (const db::ConstraintViolation& violation) {
         if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique)
-            throw DuplicateCreditCode(violation);
+            throw db::DuplicateValue(
+                violation, "creditCode",
+                {"该统一社会信用代码的企业已存在", "An enterprise with this credit code already exists"});
         throw;
     }
 }
@@ -306,7 +299,9 @@ Enterprise EnterpriseService::Update(const RequestContext& context, std::int64_t
         });
     } catch (const db::ConstraintViolation& violation) {
         if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique)
-            throw DuplicateCreditCode(violation);
+            throw db::DuplicateValue(
+                violation, "creditCode",
+                {"该统一社会信用代码的企业已存在", "An enterprise with this credit code already exists"});
         throw;
     }
 }

@@ -4,6 +4,7 @@
 #include "auth/data_scope.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "db/duplicate_value.hpp"
 #include "http/json.hpp"
 #include "organisations/enterprise.hpp"
 
@@ -197,10 +198,8 @@ Organisation OrganisationService::Create(const RequestContext& context, const Or
         });
     } catch (const db::ConstraintViolation& violation) {
         if (violation.GetKind() != db::ConstraintViolation::Kind::kUnique) throw;
-        Error::FieldErrors fields;
-        const LocalizedText message{"组织编码已被使用", "This organisation code is already used"};
-        fields.emplace("code", message);
-        throw Error(ErrorCode::kConflict, message, violation.GetDetail(), fields);
+        throw db::DuplicateValue(violation, "code",
+                                 {"组织编码已被使用", "This organisation code is already used"});
     }
 }
 

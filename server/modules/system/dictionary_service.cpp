@@ -6,8 +6,8 @@
 #include <cctype>
 
 #include "auth/audit.hpp"
+#include "db/duplicate_value.hpp"
 #include "http/json.hpp"
-#include "system/conflict.hpp"
 
 namespace app::system {
 namespace {
@@ -96,8 +96,8 @@ DictionaryItem DictionaryService::CreateItem(const RequestContext& context, cons
         });
     } catch (const db::ConstraintViolation& violation) {
         if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique) {
-            throw DuplicateValue(violation, "code",
-                                 {"该字典中已有此编码", "This code already exists in the dictionary"});
+            throw db::DuplicateValue(violation, "code",
+                                     {"该字典中已有此编码", "This code already exists in the dictionary"});
         }
         throw;
     }

@@ -8,8 +8,8 @@
 
 #include "auth/audit.hpp"
 #include "core/text.hpp"
+#include "db/duplicate_value.hpp"
 #include "http/json.hpp"
-#include "system/conflict.hpp"
 
 namespace app::system {
 namespace {
@@ -146,7 +146,7 @@ Role RoleService::Create(const RequestContext& context, const RoleInput& input) 
         });
     } catch (const db::ConstraintViolation& violation) {
         if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique) {
-            throw DuplicateValue(violation, "code", {"角色编码已存在", "This role code already exists"});
+            throw db::DuplicateValue(violation, "code", {"角色编码已存在", "This role code already exists"});
         }
         throw;
     }

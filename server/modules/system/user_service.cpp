@@ -9,9 +9,9 @@
 #include "auth/audit.hpp"
 #include "auth/data_scope.hpp"
 #include "core/text.hpp"
+#include "db/duplicate_value.hpp"
 #include "http/json.hpp"
 #include "organisations/organisation_service.hpp"
-#include "system/conflict.hpp"
 #include "system/user_json.hpp"
 
 namespace app::system {
@@ -283,7 +283,8 @@ User UserService::Create(const RequestContext& context, const NewUser& user_inpu
         });
     } catch (const db::ConstraintViolation& violation) {
         if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique && violation.Mentions("username")) {
-            throw DuplicateValue(violation, "username", {"用户名已被使用", "This username is already taken"});
+            throw db::DuplicateValue(violation, "username",
+                                     {"用户名已被使用", "This username is already taken"});
         }
         throw;
     }
