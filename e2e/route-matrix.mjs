@@ -502,6 +502,22 @@ export const matrix = {
     check: isXlsx,
     outside: QINHUAI_ORGANISATION,
   },
+  'GET /api/v1/organisations/{id}/uncovered-townships': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.orgs.xuanwu }),
+    query: () => '?page=1&pageSize=5',
+    check: (response) =>
+      response.json?.total > 0 && response.json.items.every((township) => township.enterprises > 0)
+        ? undefined
+        : 'no township with uncovered enterprises under 玄武区',
+    outside: QINHUAI_ORGANISATION,
+  },
+  'GET /api/v1/organisations/{id}/uncovered-enterprises/export': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.orgs.xuanwu }),
+    check: isXlsx,
+    outside: QINHUAI_ORGANISATION,
+  },
 
   'POST /api/v1/organisations': {
     expect: 201,

@@ -6,6 +6,7 @@
 #include "http/openapi.hpp"
 #include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
+#include "organisations/uncovered_routes.hpp"
 #include "system/permissions.hpp"
 
 namespace app {
@@ -24,6 +25,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       organisations_(database, clock),
       enterprises_(database, clock),
       coverage_gaps_(database),
+      uncovered_(database),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -51,6 +53,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
 std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterOrganisationRoutes(router_, organisations_);
     organisations::RegisterEnterpriseRoutes(router_, enterprises_, coverage_gaps_);
+    organisations::RegisterUncoveredRoutes(router_, uncovered_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

@@ -12,6 +12,7 @@
 #include "organisations/coverage_gap.hpp"
 #include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
+#include "organisations/uncovered_enterprises.hpp"
 #include "system/dictionary_service.hpp"
 #include "system/log_service.hpp"
 #include "system/role_service.hpp"
@@ -44,6 +45,7 @@ private:
     organisations::OrganisationService organisations_;
     organisations::EnterpriseService enterprises_;
     organisations::CoverageGapService coverage_gaps_;
+    organisations::UncoveredEnterpriseService uncovered_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

@@ -1,5 +1,6 @@
 import { http, type QueryParams } from '@/shared/http'
 import type { Id, Page } from '@/shared/types'
+import type { UncoveredTownship } from './uncovered'
 import type {
   Coverage,
   CoverageGapReport,
@@ -16,6 +17,9 @@ export const organisationApi = {
     http.get<Page<Organisation>>('/organisations', query),
   coverageGaps: (id: Id) => http.get<CoverageGapReport>(`/organisations/${id}/coverage-gaps`),
   coverageGapsExportPath: (id: Id) => `/organisations/${id}/coverage-gaps/export`,
+  uncoveredTownships: (id: Id, query: { page: number; pageSize: number }) =>
+    http.get<Page<UncoveredTownship>>(`/organisations/${id}/uncovered-townships`, query),
+  uncoveredExportPath: (id: Id) => `/organisations/${id}/uncovered-enterprises/export`,
 }
 
 export const enterpriseApi = {

@@ -1,4 +1,4 @@
-import { DataAnalysis, Share, Shop } from '@element-plus/icons-vue'
+import { DataAnalysis, Location, Share, Shop } from '@element-plus/icons-vue'
 import type { ModuleRoutes } from '@/app/router'
 
 // 组织网络: the organisation tree and the enterprises in it.
@@ -44,6 +44,16 @@ const routes: ModuleRoutes = {
           testId: 'menu-coverage-gaps',
           order: 30,
         },
+      },
+    },
+    {
+      path: '/organisations/uncovered',
+      name: 'uncovered-townships',
+      component: () => import('./UncoveredTownshipsPage.vue'),
+      meta: {
+        title: 'menu.uncovered',
+        permission: 'organisation:enterprise:view',
+        menu: { group: 'organisation', icon: Location, testId: 'menu-uncovered', order: 35 },
       },
     },
   ],
