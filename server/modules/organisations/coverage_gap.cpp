@@ -20,18 +20,16 @@ void CoverageCounts::Add(const CoverageCounts& other) {
 
 namespace {
 
-// $1/$2: the node's subtree range; $3: the length of a child's path (the node's path plus one segment).
+// $1/$2: the node's subtree range; $3: the length of a child's path (the node's path plus one segment). The
+// counts come from enterprise_statistics (one row per organisation, kept by triggers: ADR 0006), so the root
+// of a province sums ~30,000 rows rather than reading 300,000 enterprises.
 constexpr std::string_view kRollUp =
-    "SELECT substr(e.organisation_path, 1, $3) AS child_path, COUNT(*), COALESCE(SUM(e.headcount), 0),"
-    " SUM(CASE WHEN c.coverage_type <> 'NONE' THEN 1 ELSE 0 END),"
-    " COALESCE(SUM(CASE WHEN c.coverage_type <> 'NONE' THEN e.headcount ELSE 0 END), 0),"
-    " SUM(CASE WHEN e.economic_component LIKE '2%' THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN e.economic_component LIKE '2%' AND c.coverage_type <> 'NONE' THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN e.size_class IN ('SMALL', 'MICRO') THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN e.size_class IN ('SMALL', 'MICRO') AND c.coverage_type <> 'NONE' THEN 1 ELSE 0 END)"
-    " FROM enterprises e LEFT JOIN union_coverage c ON c.enterprise_id = e.id AND c.until_date IS NULL"
-    " WHERE e.organisation_path >= $1 AND e.organisation_path < $2 AND e.status = 'ACTIVE'"
-    " GROUP BY substr(e.organisation_path, 1, $3)";
+    "SELECT substr(o.path, 1, $3) AS child_path, SUM(s.enterprises), SUM(s.workers), SUM(s.covered),"
+    " SUM(s.covered_workers), SUM(s.non_public), SUM(s.non_public_covered), SUM(s.small_and_micro),"
+    " SUM(s.small_and_micro_covered)"
+    " FROM enterprise_statistics s JOIN organisations o ON o.id = s.organisation_id"
+    " WHERE o.path >= $1 AND o.path < $2"
+    " GROUP BY substr(o.path, 1, $3)";
 
 }  // namespace
 

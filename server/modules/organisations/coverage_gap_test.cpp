@@ -160,3 +160,57 @@ TEST_F(CoverageGapTest, OutsideTheScopeIsNotFound) {
 }
 
 }  // namespace app::organisations
+
+namespace app::organisations {
+
+// The per-organisation counts behind the roll-up are kept by triggers (ADR 0006): every kind of change to an
+// enterprise or its coverage must leave them equal to a recount from the raw rows.
+TEST_F(CoverageGapTest, CountsFollowEveryKindOfChange) {
+    AddEnterprises(town_, 6);
+    AddEnterprises(county_y_, 4);
+    const auto admin = ContextFor(admin_);
+    const std::vector<Enterprise> all = enterprises_.ListForExport(admin, {});
+    ASSERT_GE(all.size(), 6u);
+    auto input_of = [](const Enterprise& enterprise) {
+        return EnterpriseInput{enterprise.credit_code,         enterprise.name,
+                               enterprise.organisation_id,     enterprise.industry_section,
+                               enterprise.industry_division,   enterprise.economic_component,
+                               enterprise.registration_type,   enterprise.size_class,
+                               enterprise.headcount,           enterprise.address,
+                               enterprise.admin_division_code, enterprise.status};
+    };
+
+    EnterpriseInput changed = input_of(all[0]);  // headcount, size and ownership
+    changed.headcount += 500;
+    changed.size_class = "MEDIUM";
+    changed.economic_component = changed.economic_component == "21" ? "11" : "21";
+    enterprises_.Update(admin, all[0].id, changed);
+    ExpectMatchesRecomputation(city_);
+
+    EnterpriseInput moved = input_of(all[1]);  // to the other county
+    moved.organisation_id = moved.organisation_id == county_y_ ? town_ : county_y_;
+    enterprises_.Update(admin, all[1].id, moved);
+    ExpectMatchesRecomputation(city_);
+    ExpectMatchesRecomputation(county_x_);
+
+    EnterpriseInput closed = input_of(all[2]);  // closed, then active again
+    closed.status = closed.status == "ACTIVE" ? "CLOSED" : "ACTIVE";
+    enterprises_.Update(admin, all[2].id, closed);
+    ExpectMatchesRecomputation(city_);
+    closed.status = all[2].status;
+    enterprises_.Update(admin, all[2].id, closed);
+    ExpectMatchesRecomputation(city_);
+
+    // Coverage: covered → none → covered again; each ends the current period and begins another.
+    enterprises_.SetCoverage(admin, all[3].id, {"NONE", std::nullopt, "2026-02-01", county_x_});
+    ExpectMatchesRecomputation(city_);
+    enterprises_.SetCoverage(admin, all[3].id, {"OWN_UNION", town_, "2026-03-01", std::nullopt});
+    ExpectMatchesRecomputation(city_);
+
+    enterprises_.Delete(admin, all[4].id);
+    ExpectMatchesRecomputation(city_);
+    EXPECT_EQ(gaps_.Report(admin, city_).total.enterprises,
+              Count("SELECT COUNT(*) FROM enterprises WHERE status = 'ACTIVE'"));
+}
+
+}  // namespace app::organisations

@@ -53,22 +53,23 @@ Page<UncoveredTownship> UncoveredEnterpriseService::Townships(const RequestConte
         const Organisation node = NodeInScope(session, context.principal, organisation_id);
         const std::string upper = auth::SubtreeUpperBound(node.path);
         Page<UncoveredTownship> result;
-        result.total = session
-                           .Query("SELECT COUNT(DISTINCT e.organisation_id)" + std::string(kUncoveredFrom) +
-                                      std::string(kUncoveredWhere),
-                                  node.path, upper)
-                           .Front()
-                           .GetInt64(0);
+        // Per-organisation counts (enterprise_statistics, ADR 0006): uncovered = all − covered.
+        constexpr std::string_view kGapsFrom =
+            " FROM enterprise_statistics s JOIN organisations t ON t.id = s.organisation_id";
+        constexpr std::string_view kGapsWhere =
+            " WHERE t.path >= $1 AND t.path < $2 AND s.enterprises > s.covered";
+        result.total =
+            session
+                .Query("SELECT COUNT(*)" + std::string(kGapsFrom) + std::string(kGapsWhere), node.path, upper)
+                .Front()
+                .GetInt64(0);
         const db::Result groups = session.Query(
-            "SELECT t.id, t.name, COALESCE(p.name, ''), t.path, t.parent_id, g.enterprises, g.workers,"
-            " g.non_public, g.small_and_micro FROM (SELECT e.organisation_id AS organisation_id,"
-            " COUNT(*) AS enterprises, COALESCE(SUM(e.headcount), 0) AS workers,"
-            " SUM(CASE WHEN e.economic_component LIKE '2%' THEN 1 ELSE 0 END) AS non_public,"
-            " SUM(CASE WHEN e.size_class IN ('SMALL', 'MICRO') THEN 1 ELSE 0 END) AS small_and_micro" +
-                std::string(kUncoveredFrom) + std::string(kUncoveredWhere) +
-                " GROUP BY e.organisation_id) g JOIN organisations t ON t.id = g.organisation_id"
-                " LEFT JOIN organisations p ON p.id = t.parent_id"
-                " ORDER BY g.enterprises DESC, t.path LIMIT $3 OFFSET $4",
+            "SELECT t.id, t.name, COALESCE(p.name, ''), t.path, t.parent_id, s.enterprises - s.covered,"
+            " s.workers - s.covered_workers, s.non_public - s.non_public_covered,"
+            " s.small_and_micro - s.small_and_micro_covered" +
+                std::string(kGapsFrom) + " LEFT JOIN organisations p ON p.id = t.parent_id" +
+                std::string(kGapsWhere) +
+                " ORDER BY s.enterprises - s.covered DESC, t.path LIMIT $3 OFFSET $4",
             node.path, upper, page.page_size, page.Offset());
         for (const db::Row group : groups) {
             UncoveredTownship township{
