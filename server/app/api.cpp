@@ -4,6 +4,7 @@
 
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "network/network_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "system/permissions.hpp"
@@ -24,6 +25,10 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       organisations_(database, clock),
       enterprises_(database, clock),
       coverage_gaps_(database),
+      committees_(database, clock),
+      inspectors_(database, clock),
+      volunteers_(database, clock),
+      staffing_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -51,6 +56,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
 std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterOrganisationRoutes(router_, organisations_);
     organisations::RegisterEnterpriseRoutes(router_, enterprises_, coverage_gaps_);
+    network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

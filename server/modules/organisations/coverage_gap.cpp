@@ -16,6 +16,8 @@ void CoverageCounts::Add(const CoverageCounts& other) {
     non_public_covered += other.non_public_covered;
     small_and_micro += other.small_and_micro;
     small_and_micro_covered += other.small_and_micro_covered;
+    with_committee += other.with_committee;
+    inspectors += other.inspectors;
 }
 
 namespace {
@@ -28,10 +30,21 @@ constexpr std::string_view kRollUp =
     " SUM(CASE WHEN e.economic_component LIKE '2%' THEN 1 ELSE 0 END),"
     " SUM(CASE WHEN e.economic_component LIKE '2%' AND c.coverage_type <> 'NONE' THEN 1 ELSE 0 END),"
     " SUM(CASE WHEN e.size_class IN ('SMALL', 'MICRO') THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN e.size_class IN ('SMALL', 'MICRO') AND c.coverage_type <> 'NONE' THEN 1 ELSE 0 END)"
+    " SUM(CASE WHEN e.size_class IN ('SMALL', 'MICRO') AND c.coverage_type <> 'NONE' THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN c.coverage_type <> 'NONE' AND k.organisation_id IS NOT NULL THEN 1 ELSE 0 END)"
     " FROM enterprises e LEFT JOIN union_coverage c ON c.enterprise_id = e.id AND c.until_date IS NULL"
+    // The unions with a committee in office; at most one ACTIVE committee per union (a unique index), so the
+    // join never multiplies an enterprise.
+    " LEFT JOIN (SELECT organisation_id FROM lp_committees WHERE status = 'ACTIVE') k"
+    " ON k.organisation_id = c.union_organisation_id"
     " WHERE e.organisation_path >= $1 AND e.organisation_path < $2 AND e.status = 'ACTIVE'"
     " GROUP BY substr(e.organisation_path, 1, $3)";
+
+// Active inspectors by the child whose subtree holds their home organisation; same parameters.
+constexpr std::string_view kInspectorRollUp =
+    "SELECT substr(h.path, 1, $3), COUNT(*) FROM lp_inspectors i JOIN organisations h ON h.id = "
+    "i.home_organisation_id"
+    " WHERE h.path >= $1 AND h.path < $2 AND i.status = 'ACTIVE' GROUP BY substr(h.path, 1, $3)";
 
 }  // namespace
 
@@ -54,21 +67,31 @@ CoverageGapReport CoverageGapService::Report(const RequestContext& context,
         }
 
         const std::int64_t child_path_length = static_cast<std::int64_t>(node->path.size()) + 9;
-        const db::Result groups =
-            session.Query(kRollUp, node->path, auth::SubtreeUpperBound(node->path), child_path_length);
-        for (const db::Row group : groups) {
-            const CoverageCounts counts{group.GetInt64(1), group.GetInt64(2), group.GetInt64(3),
-                                        group.GetInt64(4), group.GetInt64(5), group.GetInt64(6),
-                                        group.GetInt64(7), group.GetInt64(8)};
+        auto add = [&](const std::string& child_path, const CoverageCounts& counts) {
             report.total.Add(counts);
-            const auto found = row_by_path.find(group.GetString(0));
+            const auto found = row_by_path.find(child_path);
             if (found != row_by_path.end()) {
                 report.rows[found->second].counts.Add(counts);
             } else {
-                // Enterprises attached to the node itself (their path is the node's, shorter than a child's).
+                // Records attached to the node itself (their path is the node's, shorter than a child's).
                 report.rows.push_back({std::nullopt, node->name, counts});
-                row_by_path.emplace(group.GetString(0), report.rows.size() - 1);
+                row_by_path.emplace(child_path, report.rows.size() - 1);
             }
+        };
+        const std::string upper = auth::SubtreeUpperBound(node->path);
+        const db::Result groups = session.Query(kRollUp, node->path, upper, child_path_length);
+        for (const db::Row group : groups) {
+            CoverageCounts counts{group.GetInt64(1), group.GetInt64(2), group.GetInt64(3),
+                                  group.GetInt64(4), group.GetInt64(5), group.GetInt64(6),
+                                  group.GetInt64(7), group.GetInt64(8)};
+            counts.with_committee = group.GetInt64(9);
+            add(group.GetString(0), counts);
+        }
+        const db::Result inspector_groups = session.Query(kInspectorRollUp, node->path, upper, child_path_length);
+        for (const db::Row group : inspector_groups) {
+            CoverageCounts counts;
+            counts.inspectors = group.GetInt64(1);
+            add(group.GetString(0), counts);
         }
         return report;
     });
