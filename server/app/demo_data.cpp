@@ -163,7 +163,8 @@ int AddDemoEnterprises(db::Session& session, std::int64_t township_id, const std
 // and mass supervisors at township enterprises, and staffing and funding of the city and county federations
 // for 2025 and 2026. Names, sizes and states vary deterministically.
 void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions,
-                    const std::map<std::string, std::int64_t>& id_by_code, std::int64_t now, DemoReport& report) {
+                    const std::map<std::string, std::int64_t>& id_by_code, std::int64_t now,
+                    DemoReport& report) {
     auto person = [](int serial) {
         return std::string(kSurnames[serial % 16]) + kGivenNames[(serial * 7 + serial / 16) % 20];
     };
@@ -183,11 +184,10 @@ void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions
         {"RETIRED", {"TRAINING", "PASSED", "APPOINTED", "ACTIVE", "TERM_EXPIRED", "RETIRED"}},
     };
     // Mostly in office, as in a working network; every other state appears too.
-    static const char* const kStatusCycle[] = {"ACTIVE",    "ACTIVE", "ACTIVE",       "ACTIVE",  "TRAINING",
-                                               "ACTIVE",    "PASSED", "ACTIVE",       "NOMINATED", "ACTIVE",
-                                               "SUSPENDED", "ACTIVE", "TERM_EXPIRED", "FAILED",  "ACTIVE",
-                                               "APPOINTED", "ACTIVE", "RETIRED",      "REVOKED", "RESIGNED",
-                                               "ACTIVE",    "CLOSED"};
+    static const char* const kStatusCycle[] = {
+        "ACTIVE",    "ACTIVE",  "ACTIVE",    "ACTIVE",   "TRAINING",     "ACTIVE", "PASSED", "ACTIVE",
+        "NOMINATED", "ACTIVE",  "SUSPENDED", "ACTIVE",   "TERM_EXPIRED", "FAILED", "ACTIVE", "APPOINTED",
+        "ACTIVE",    "RETIRED", "REVOKED",   "RESIGNED", "ACTIVE",       "CLOSED"};
     static const char* const kModes[] = {"PARTTIME", "PARTTIME", "FULLTIME", "PARTTIME", "SPECIALLY_INVITED"};
     int inspector_serial = 0;
     auto add_inspector = [&](std::int64_t home, std::int64_t appointing, const std::string& code) {
@@ -195,17 +195,20 @@ void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions
         const std::string status = kStatusCycle[inspector_serial % 22];
         const std::vector<std::string>& path = kPaths.at(status);
         const bool appointed = std::find(path.begin(), path.end(), "APPOINTED") != path.end();
-        char certificate[32];
-        std::snprintf(certificate, sizeof certificate, "JS-%s-%04d", code.substr(0, 6).c_str(), inspector_serial);
+        char certificate[48];
+        std::snprintf(certificate, sizeof certificate, "JS-%s-%04d", code.substr(0, 6).c_str(),
+                      inspector_serial);
         const std::string year = inspector_serial % 3 == 0 ? "2023" : "2025";
         char phone[16];
         std::snprintf(phone, sizeof phone, "1390514%04d", inspector_serial);
         const std::int64_t id =
             session
                 .Query(
-                    "INSERT INTO lp_inspectors (name, gender, phone, home_organisation_id, appointing_organisation_id,"
+                    "INSERT INTO lp_inspectors (name, gender, phone, home_organisation_id, "
+                    "appointing_organisation_id,"
                     " certificate_no, employment_mode, appointment_date, term_end, status, notes, created_at,"
-                    " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', $11, $11) RETURNING id",
+                    " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', $11, $11) RETURNING "
+                    "id",
                     person(inspector_serial + 40), inspector_serial % 3 == 0 ? "FEMALE" : "MALE", phone, home,
                     appointed ? std::optional<std::int64_t>(appointing) : std::nullopt,
                     appointed ? std::optional<std::string>(certificate) : std::nullopt,
@@ -214,7 +217,8 @@ void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions
                 .Front()
                 .GetInt64(0);
         session.Execute(
-            "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, transition_date, note,"
+            "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, transition_date, "
+            "note,"
             " username, created_at) VALUES ($1, '', 'NOMINATED', $2, '由本单位工会提名', 'demo', $3)",
             id, year + "-01-10", now);
         std::string from = "NOMINATED";
@@ -222,10 +226,12 @@ void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions
         for (const std::string& to : path) {
             ++step;
             char date[16];
-            std::snprintf(date, sizeof date, "%s-%02d-15", to == "TERM_EXPIRED" || to == "RETIRED" ? "2028" : year.c_str(),
+            std::snprintf(date, sizeof date, "%s-%02d-15",
+                          to == "TERM_EXPIRED" || to == "RETIRED" ? "2028" : year.c_str(),
                           std::min(12, 1 + step * 2));
             session.Execute(
-                "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, transition_date, note,"
+                "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, "
+                "transition_date, note,"
                 " username, created_at) VALUES ($1, $2, $3, $4, '', 'demo', $5)",
                 id, from, to, std::string(date), now);
             from = to;
@@ -255,7 +261,8 @@ void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions
             const std::int64_t committee =
                 session
                     .Query(
-                        "INSERT INTO lp_committees (organisation_id, established_on, approved_by, term_end, status,"
+                        "INSERT INTO lp_committees (organisation_id, established_on, approved_by, term_end, "
+                        "status,"
                         " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
                         organisation, active ? "2024-03-01" : "2018-05-01",
                         division.name + "工会委员会会议决定", active ? "2029-02-28" : "2023-04-30",
@@ -279,12 +286,13 @@ void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions
             for (const db::Row enterprise : enterprises) {
                 const bool mass = (township_index + enterprise.GetInt64(0)) % 3 == 0;
                 session.Execute(
-                    "INSERT INTO lp_volunteers (kind, subtype, name, phone, organisation_id, enterprise_id, team,"
+                    "INSERT INTO lp_volunteers (kind, subtype, name, phone, organisation_id, enterprise_id, "
+                    "team,"
                     " appointed_on, term_end, status, created_at, updated_at)"
                     " VALUES ($1, $2, $3, '', $4, $5, $6, '2025-03-01', '2028-02-28', 'ACTIVE', $7, $7)",
                     mass ? "MASS_SUPERVISOR" : "GROUP_INSPECTOR", mass ? "SOCIAL_VOLUNTEER" : "",
-                    person(township_index + 500 + enterprise.GetInt64(0) % 7), organisation, enterprise.GetInt64(0),
-                    mass ? "" : "生产一班", now);
+                    person(township_index + 500 + enterprise.GetInt64(0) % 7), organisation,
+                    enterprise.GetInt64(0), mass ? "" : "生产一班", now);
             }
         }
     }
@@ -298,16 +306,18 @@ void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions
         for (const int year : {2025, 2026}) {
             ++staffing_serial;
             const bool department = city || staffing_serial % 3 != 0;
-            const std::int64_t planned = (city ? 1'200'000 : 280'000) + (staffing_serial % 9) * 35'000;  // yuan
+            const std::int64_t planned =
+                (city ? 1'200'000 : 280'000) + (staffing_serial % 9) * 35'000;  // yuan
             session.Execute(
                 "INSERT INTO lp_staffing (organisation_id, year, has_lp_department, lp_department_name,"
-                " fulltime_lp_cadres, parttime_lp_cadres, authorised_posts, budget_planned_fen, budget_spent_fen,"
+                " fulltime_lp_cadres, parttime_lp_cadres, authorised_posts, budget_planned_fen, "
+                "budget_spent_fen,"
                 " notes, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $10)",
                 id_by_code.at(division.code), year, department ? 1 : 0,
                 department ? (city ? "经济技术和劳动保护部" : "劳动保护部") : "",
-                (city ? 4 : 1) + staffing_serial % 3, 1 + staffing_serial % 4, (city ? 6 : 2) + staffing_serial % 2,
-                planned * 100, year == 2025 ? planned * 100 * (80 + staffing_serial % 19) / 100 : planned * 100 / 4,
-                now);
+                (city ? 4 : 1) + staffing_serial % 3, 1 + staffing_serial % 4,
+                (city ? 6 : 2) + staffing_serial % 2, planned * 100,
+                year == 2025 ? planned * 100 * (80 + staffing_serial % 19) / 100 : planned * 100 / 4, now);
         }
     }
 }

@@ -41,14 +41,16 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
             "江苏省总工会");
         // Every W10 state appears, and every appointment was made by a higher union of the home organisation.
         EXPECT_EQ(session.Query("SELECT COUNT(DISTINCT status) FROM lp_inspectors").Front().GetInt64(0), 12);
-        EXPECT_EQ(session
-                      .Query("SELECT COUNT(*) FROM lp_inspectors i JOIN organisations h ON h.id = "
-                             "i.home_organisation_id JOIN organisations a ON a.id = i.appointing_organisation_id "
-                             "WHERE substr(h.path, 1, length(a.path) + 1) <> a.path || '/'")
-                      .Front()
-                      .GetInt64(0),
-                  0);
-        EXPECT_EQ(session.Query("SELECT COUNT(*) FROM lp_staffing WHERE year = 2026").Front().GetInt64(0), 24);
+        EXPECT_EQ(
+            session
+                .Query("SELECT COUNT(*) FROM lp_inspectors i JOIN organisations h ON h.id = "
+                       "i.home_organisation_id JOIN organisations a ON a.id = i.appointing_organisation_id "
+                       "WHERE substr(h.path, 1, length(a.path) + 1) <> a.path || '/'")
+                .Front()
+                .GetInt64(0),
+            0);
+        EXPECT_EQ(session.Query("SELECT COUNT(*) FROM lp_staffing WHERE year = 2026").Front().GetInt64(0),
+                  24);
     });
     EXPECT_FALSE(CreateDemoData(database.Get(), clock, auth::PasswordHashCost::kMinimal).created);
 }

@@ -57,12 +57,14 @@ void LoadMembers(db::Session& session, std::vector<Committee>& committees) {
     for (const db::Row row : rows) {
         const auto found = by_id.find(row.GetInt64(0));
         if (found == by_id.end()) continue;
-        found->second->members.push_back({row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4)});
+        found->second->members.push_back(
+            {row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4)});
     }
 }
 
 std::optional<Committee> FindInScope(db::Session& session, const Principal& principal, std::int64_t id) {
-    const db::Result rows = session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE k.id = $1", id);
+    const db::Result rows =
+        session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE k.id = $1", id);
     if (rows.Empty()) return std::nullopt;
     std::vector<Committee> found{ReadCommittee(rows.Front())};
     if (!detail::InRange(found.front().organisation_path, auth::ScopeRange(principal))) return std::nullopt;
@@ -70,7 +72,9 @@ std::optional<Committee> FindInScope(db::Session& session, const Principal& prin
     return found.front();
 }
 
-std::string AuditJson(const Committee& committee) { return http::Serialize(CommitteeToJson(committee)); }
+std::string AuditJson(const Committee& committee) {
+    return http::Serialize(CommitteeToJson(committee));
+}
 
 Page<Committee> Query(db::Session& session, const RequestContext& context, const CommitteeFilter& filter,
                       std::int64_t limit, std::int64_t offset) {
@@ -83,16 +87,18 @@ Page<Committee> Query(db::Session& session, const RequestContext& context, const
                             filter.keyword, pattern)
                      .Front()
                      .GetInt64(0);
-    const db::Result rows = session.Query(
-        std::string(kColumns) + std::string(kFrom) + std::string(kFilter) + " ORDER BY k.id DESC LIMIT $8 OFFSET $9",
-        range.scope_lower, range.scope_upper, range.filter_lower, range.filter_upper, filter.status,
-        filter.keyword, pattern, limit, offset);
+    const db::Result rows =
+        session.Query(std::string(kColumns) + std::string(kFrom) + std::string(kFilter) +
+                          " ORDER BY k.id DESC LIMIT $8 OFFSET $9",
+                      range.scope_lower, range.scope_upper, range.filter_lower, range.filter_upper,
+                      filter.status, filter.keyword, pattern, limit, offset);
     for (const db::Row row : rows) page.items.push_back(ReadCommittee(row));
     LoadMembers(session, page.items);
     return page;
 }
 
-void InsertMembers(db::Session& session, std::int64_t committee_id, const std::vector<CommitteeMember>& members) {
+void InsertMembers(db::Session& session, std::int64_t committee_id,
+                   const std::vector<CommitteeMember>& members) {
     int order = 0;
     for (const CommitteeMember& member : members) {
         session.Execute(
@@ -110,7 +116,8 @@ Error DuplicateActive(const db::ConstraintViolation& violation) {
 
 }  // namespace
 
-void CommitteeService::Check(db::Session& session, const Principal& principal, const CommitteeInput& input) const {
+void CommitteeService::Check(db::Session& session, const Principal& principal,
+                             const CommitteeInput& input) const {
     Error::FieldErrors errors;
     if (!detail::OrganisationPathInScope(session, principal, input.organisation_id)) {
         errors.emplace("organisationId", detail::kOrganisationOutOfScope);
@@ -143,19 +150,21 @@ void CommitteeService::Check(db::Session& session, const Principal& principal, c
                                                           "Role must be CHAIR, VICE_CHAIR or MEMBER"});
         }
         if (!member.phone.empty() && !detail::IsMobilePhone(member.phone)) {
-            errors.emplace(prefix + "phone", LocalizedText{"请输入 11 位手机号码", "Enter an 11-digit mobile number"});
+            errors.emplace(prefix + "phone",
+                           LocalizedText{"请输入 11 位手机号码", "Enter an 11-digit mobile number"});
         }
     }
     if (chairs > 1 || (active && chairs != 1)) {
         errors.emplace("members", LocalizedText{"在任的委员会须有且只有一名主任",
                                                 "An active committee has exactly one chair"});
     } else if (vice_chairs > rules_.max_vice_chairs) {
-        errors.emplace("members", LocalizedText{"副主任不超过 " + std::to_string(rules_.max_vice_chairs) + " 名",
-                                                "At most " + std::to_string(rules_.max_vice_chairs) +
-                                                    " vice-chairs"});
+        errors.emplace("members",
+                       LocalizedText{"副主任不超过 " + std::to_string(rules_.max_vice_chairs) + " 名",
+                                     "At most " + std::to_string(rules_.max_vice_chairs) + " vice-chairs"});
     } else if (active && (static_cast<int>(input.members.size()) < rules_.min_members ||
                           static_cast<int>(input.members.size()) > rules_.max_members)) {
-        const std::string range = std::to_string(rules_.min_members) + "–" + std::to_string(rules_.max_members);
+        const std::string range =
+            std::to_string(rules_.min_members) + "–" + std::to_string(rules_.max_members);
         errors.emplace("members", LocalizedText{"在任的委员会由 " + range + " 名委员组成（现为 " +
                                                     std::to_string(input.members.size()) + " 名）",
                                                 "An active committee has " + range + " members (now " +
@@ -172,11 +181,13 @@ Page<Committee> CommitteeService::List(const RequestContext& context, const Comm
 
 std::vector<Committee> CommitteeService::ListForExport(const RequestContext& context,
                                                        const CommitteeFilter& filter) const {
-    return database_.Read([&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
+    return database_.Read(
+        [&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
 }
 
 Committee CommitteeService::Get(const RequestContext& context, std::int64_t id) const {
-    auto committee = database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
+    auto committee =
+        database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
     if (!committee) throw Error::NotFound("committee");
     return *committee;
 }
@@ -189,7 +200,8 @@ Committee CommitteeService::Create(const RequestContext& context, const Committe
             const std::int64_t id =
                 session
                     .Query(
-                        "INSERT INTO lp_committees (organisation_id, established_on, approved_by, term_end, status,"
+                        "INSERT INTO lp_committees (organisation_id, established_on, approved_by, term_end, "
+                        "status,"
                         " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
                         input.organisation_id, input.established_on, input.approved_by, input.term_end,
                         input.status, now)
@@ -209,7 +221,8 @@ Committee CommitteeService::Create(const RequestContext& context, const Committe
     }
 }
 
-Committee CommitteeService::Update(const RequestContext& context, std::int64_t id, const CommitteeInput& input) {
+Committee CommitteeService::Update(const RequestContext& context, std::int64_t id,
+                                   const CommitteeInput& input) {
     const std::int64_t now = clock_.Now();
     try {
         return database_.Write([&](db::Session& session) {
@@ -217,17 +230,19 @@ Committee CommitteeService::Update(const RequestContext& context, std::int64_t i
             if (!before) throw Error::NotFound("committee");
             Check(session, context.principal, input);
             session.Execute(
-                "UPDATE lp_committees SET organisation_id = $1, established_on = $2, approved_by = $3, term_end = $4,"
+                "UPDATE lp_committees SET organisation_id = $1, established_on = $2, approved_by = $3, "
+                "term_end = $4,"
                 " status = $5, updated_at = $6 WHERE id = $7",
-                input.organisation_id, input.established_on, input.approved_by, input.term_end, input.status, now,
-                id);
-            // Members are the committee's composition as a whole: the form sends every member, so replace them.
+                input.organisation_id, input.established_on, input.approved_by, input.term_end, input.status,
+                now, id);
+            // Members are the committee's composition as a whole: the form sends every member, so replace
+            // them.
             session.Execute("DELETE FROM lp_committee_members WHERE committee_id = $1", id);
             InsertMembers(session, id, input.members);
             const Committee after = *FindInScope(session, context.principal, id);
             auth::RecordAudit(session, context,
-                              {"update", "lp_committee", std::to_string(id), AuditJson(*before), AuditJson(after),
-                               after.organisation_path},
+                              {"update", "lp_committee", std::to_string(id), AuditJson(*before),
+                               AuditJson(after), after.organisation_path},
                               now);
             return after;
         });

@@ -17,7 +17,8 @@ public:
     CommitteeService(db::Database& database, const Clock& clock, CommitteeRules rules = {})
         : database_(database), clock_(clock), rules_(rules) {}
 
-    Page<Committee> List(const RequestContext& context, const CommitteeFilter& filter, PageRequest page) const;
+    Page<Committee> List(const RequestContext& context, const CommitteeFilter& filter,
+                         PageRequest page) const;
     std::vector<Committee> ListForExport(const RequestContext& context, const CommitteeFilter& filter) const;
     Committee Get(const RequestContext& context, std::int64_t id) const;
     Committee Create(const RequestContext& context, const CommitteeInput& input);

@@ -15,7 +15,8 @@ namespace app::network {
 namespace {
 
 constexpr std::string_view kColumns =
-    "SELECT i.id, i.name, i.gender, i.phone, i.home_organisation_id, h.name, h.path, i.appointing_organisation_id,"
+    "SELECT i.id, i.name, i.gender, i.phone, i.home_organisation_id, h.name, h.path, "
+    "i.appointing_organisation_id,"
     " a.name, i.certificate_no, i.employment_mode, i.appointment_date, i.term_end, i.status, i.notes,"
     " i.created_at, i.updated_at";
 constexpr std::string_view kFrom =
@@ -51,7 +52,8 @@ Inspector ReadInspector(const db::Row& row) {
 }
 
 std::optional<Inspector> FindInScope(db::Session& session, const Principal& principal, std::int64_t id) {
-    const db::Result rows = session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE i.id = $1", id);
+    const db::Result rows =
+        session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE i.id = $1", id);
     if (rows.Empty()) return std::nullopt;
     Inspector inspector = ReadInspector(rows.Front());
     if (!detail::InRange(inspector.home_organisation_path, auth::ScopeRange(principal))) return std::nullopt;
@@ -72,22 +74,25 @@ Page<Inspector> Query(db::Session& session, const RequestContext& context, const
                             filter.employment_mode, filter.keyword, name_pattern, code_pattern)
                      .Front()
                      .GetInt64(0);
-    const db::Result rows = session.Query(
-        std::string(kColumns) + std::string(kFrom) + std::string(kFilter) +
-            " ORDER BY i.id DESC LIMIT $10 OFFSET $11",
-        range.scope_lower, range.scope_upper, range.filter_lower, range.filter_upper, filter.status,
-        filter.employment_mode, filter.keyword, name_pattern, code_pattern, limit, offset);
+    const db::Result rows = session.Query(std::string(kColumns) + std::string(kFrom) + std::string(kFilter) +
+                                              " ORDER BY i.id DESC LIMIT $10 OFFSET $11",
+                                          range.scope_lower, range.scope_upper, range.filter_lower,
+                                          range.filter_upper, filter.status, filter.employment_mode,
+                                          filter.keyword, name_pattern, code_pattern, limit, offset);
     for (const db::Row row : rows) page.items.push_back(ReadInspector(row));
     return page;
 }
 
-std::string AuditJson(const Inspector& inspector) { return http::Serialize(InspectorToJson(inspector)); }
+std::string AuditJson(const Inspector& inspector) {
+    return http::Serialize(InspectorToJson(inspector));
+}
 
 void RecordChange(db::Session& session, const RequestContext& context, std::int64_t inspector_id,
-                  const std::string& from, const std::string& to, const std::string& date, const std::string& note,
-                  std::int64_t now) {
+                  const std::string& from, const std::string& to, const std::string& date,
+                  const std::string& note, std::int64_t now) {
     session.Execute(
-        "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, transition_date, note,"
+        "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, transition_date, "
+        "note,"
         " user_id, username, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         inspector_id, from, to, date, note,
         context.principal.user_id > 0 ? std::optional<std::int64_t>(context.principal.user_id) : std::nullopt,
@@ -102,7 +107,8 @@ void CheckInput(db::Session& session, const Principal& principal, const Inspecto
         errors.emplace("homeOrganisationId", detail::kOrganisationOutOfScope);
     } else if (appointing_path && !text::StartsWith(*home_path, *appointing_path + "/")) {
         errors.emplace("homeOrganisationId",
-                       LocalizedText{"所在组织须在任命单位之下", "The home organisation must lie below the appointing one"});
+                       LocalizedText{"所在组织须在任命单位之下",
+                                     "The home organisation must lie below the appointing one"});
     }
     if (input.gender != "" && input.gender != "MALE" && input.gender != "FEMALE") {
         errors.emplace("gender", LocalizedText{"性别只能是 MALE 或 FEMALE", "Gender must be MALE or FEMALE"});
@@ -115,7 +121,8 @@ void CheckInput(db::Session& session, const Principal& principal, const Inspecto
         errors.emplace("employmentMode", LocalizedText{"请选择专职、兼职或特邀",
                                                        "Choose FULLTIME, PARTTIME or SPECIALLY_INVITED"});
     }
-    if (!input.term_end.empty() && !detail::IsDate(input.term_end)) errors.emplace("termEnd", detail::kDateFormat);
+    if (!input.term_end.empty() && !detail::IsDate(input.term_end))
+        errors.emplace("termEnd", detail::kDateFormat);
     if (!errors.empty()) throw Error::InvalidInput(errors);
 }
 
@@ -150,11 +157,13 @@ Page<Inspector> InspectorService::List(const RequestContext& context, const Insp
 
 std::vector<Inspector> InspectorService::ListForExport(const RequestContext& context,
                                                        const InspectorFilter& filter) const {
-    return database_.Read([&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
+    return database_.Read(
+        [&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
 }
 
 Inspector InspectorService::Get(const RequestContext& context, std::int64_t id) const {
-    auto inspector = database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
+    auto inspector =
+        database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
     if (!inspector) throw Error::NotFound("inspector");
     return *inspector;
 }
@@ -163,16 +172,17 @@ Inspector InspectorService::Create(const RequestContext& context, const Inspecto
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
         CheckInput(session, context.principal, input, std::nullopt);
-        const std::int64_t id =
-            session
-                .Query(
-                    "INSERT INTO lp_inspectors (name, gender, phone, home_organisation_id, employment_mode, term_end,"
-                    " status, notes, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'NOMINATED', $7, $8, $8)"
-                    " RETURNING id",
-                    input.name, input.gender, input.phone, input.home_organisation_id, input.employment_mode,
-                    input.term_end, input.notes, now)
-                .Front()
-                .GetInt64(0);
+        const std::int64_t id = session
+                                    .Query(
+                                        "INSERT INTO lp_inspectors (name, gender, phone, "
+                                        "home_organisation_id, employment_mode, term_end,"
+                                        " status, notes, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
+                                        "$6, 'NOMINATED', $7, $8, $8)"
+                                        " RETURNING id",
+                                        input.name, input.gender, input.phone, input.home_organisation_id,
+                                        input.employment_mode, input.term_end, input.notes, now)
+                                    .Front()
+                                    .GetInt64(0);
         RecordChange(session, context, id, "", "NOMINATED", detail::DateOf(now), "", now);
         const Inspector created = *FindInScope(session, context.principal, id);
         auth::RecordAudit(session, context,
@@ -183,15 +193,17 @@ Inspector InspectorService::Create(const RequestContext& context, const Inspecto
     });
 }
 
-Inspector InspectorService::Update(const RequestContext& context, std::int64_t id, const InspectorInput& input) {
+Inspector InspectorService::Update(const RequestContext& context, std::int64_t id,
+                                   const InspectorInput& input) {
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
         const auto before = FindInScope(session, context.principal, id);
         if (!before) throw Error::NotFound("inspector");
         std::optional<std::string> appointing_path;
         if (before->appointing_organisation_id) {
-            appointing_path = session.Query("SELECT path FROM organisations WHERE id = $1",
-                                            *before->appointing_organisation_id)
+            appointing_path = session
+                                  .Query("SELECT path FROM organisations WHERE id = $1",
+                                         *before->appointing_organisation_id)
                                   .Front()
                                   .GetString(0);
         }
@@ -199,8 +211,8 @@ Inspector InspectorService::Update(const RequestContext& context, std::int64_t i
         session.Execute(
             "UPDATE lp_inspectors SET name = $1, gender = $2, phone = $3, home_organisation_id = $4,"
             " employment_mode = $5, term_end = $6, notes = $7, updated_at = $8 WHERE id = $9",
-            input.name, input.gender, input.phone, input.home_organisation_id, input.employment_mode, input.term_end,
-            input.notes, now, id);
+            input.name, input.gender, input.phone, input.home_organisation_id, input.employment_mode,
+            input.term_end, input.notes, now, id);
         const Inspector after = *FindInScope(session, context.principal, id);
         auth::RecordAudit(session, context,
                           {"update", "lp_inspector", std::to_string(id), AuditJson(*before), AuditJson(after),
@@ -227,7 +239,8 @@ void InspectorService::Delete(const RequestContext& context, std::int64_t id) {
     });
 }
 
-Inspector InspectorService::Transition(const RequestContext& context, std::int64_t id, const TransitionInput& input) {
+Inspector InspectorService::Transition(const RequestContext& context, std::int64_t id,
+                                       const TransitionInput& input) {
     const std::int64_t now = clock_.Now();
     try {
         return database_.Write([&](db::Session& session) {
@@ -246,7 +259,8 @@ Inspector InspectorService::Transition(const RequestContext& context, std::int64
             }
             Error::FieldErrors errors;
             if (!detail::IsDate(input.date)) errors.emplace("date", detail::kDateFormat);
-            if (!input.term_end.empty() && (!detail::IsDate(input.term_end) || input.term_end <= input.date)) {
+            if (!input.term_end.empty() &&
+                (!detail::IsDate(input.term_end) || input.term_end <= input.date)) {
                 errors.emplace("termEnd", LocalizedText{"任期届满日期应晚于变更日期，格式 YYYY-MM-DD",
                                                         "The term must end after the date (YYYY-MM-DD)"});
             }
@@ -259,17 +273,19 @@ Inspector InspectorService::Transition(const RequestContext& context, std::int64
                 }
                 if (input.appointing_organisation_id) appointing_id = input.appointing_organisation_id;
                 if (!appointing_id) {
-                    errors.emplace("appointingOrganisationId",
-                                   LocalizedText{"请选择任命单位（上级工会）", "Choose the appointing higher union"});
+                    errors.emplace(
+                        "appointingOrganisationId",
+                        LocalizedText{"请选择任命单位（上级工会）", "Choose the appointing higher union"});
                 }
                 if (appointment == AppointmentKind::kFirstAppointment) {
                     if (!input.certificate_no.empty()) certificate = input.certificate_no;
                     const auto canonical = CanonicalCertificateNo(certificate);
                     if (!canonical) {
-                        errors.emplace("certificateNo",
-                                       LocalizedText{"任命时须填写证号：4–32 位字母、数字或连字符",
-                                                     "Appointment needs a certificate number: 4–32 letters, digits "
-                                                     "or hyphens"});
+                        errors.emplace(
+                            "certificateNo",
+                            LocalizedText{"任命时须填写证号：4–32 位字母、数字或连字符",
+                                          "Appointment needs a certificate number: 4–32 letters, digits "
+                                          "or hyphens"});
                     } else {
                         certificate = *canonical;
                     }
@@ -277,11 +293,12 @@ Inspector InspectorService::Transition(const RequestContext& context, std::int64
             }
             if (!errors.empty()) throw Error::InvalidInput(errors);
             if (appointment != AppointmentKind::kNone) {
-                // Only a higher union appoints (经由上级工会任命): a strict ancestor of the home organisation.
+                // Only a higher union appoints (经由上级工会任命): a strict ancestor of the home
+                // organisation.
                 const db::Result appointing =
                     session.Query("SELECT path FROM organisations WHERE id = $1", *appointing_id);
-                if (appointing.Empty() ||
-                    !text::StartsWith(before->home_organisation_path, appointing.Front().GetString(0) + "/")) {
+                if (appointing.Empty() || !text::StartsWith(before->home_organisation_path,
+                                                            appointing.Front().GetString(0) + "/")) {
                     throw FieldError(ErrorCode::kConflict, "appointingOrganisationId",
                                      {"任命单位须是" + before->home_organisation_name + "的上级工会",
                                       "The appointing organisation must be a higher union of " +
@@ -298,7 +315,8 @@ Inspector InspectorService::Transition(const RequestContext& context, std::int64
             session.Execute(
                 "UPDATE lp_inspectors SET status = $1, appointing_organisation_id = $2, certificate_no = $3,"
                 " appointment_date = $4, term_end = $5, updated_at = $6 WHERE id = $7",
-                input.to, appointing_id, certificate.empty() ? std::nullopt : std::optional<std::string>(certificate),
+                input.to, appointing_id,
+                certificate.empty() ? std::nullopt : std::optional<std::string>(certificate),
                 appointed ? input.date : before->appointment_date,
                 input.term_end.empty() ? before->term_end : input.term_end, now, id);
             RecordChange(session, context, id, before->status, input.to, input.date, input.note, now);
@@ -310,7 +328,8 @@ Inspector InspectorService::Transition(const RequestContext& context, std::int64
             return after;
         });
     } catch (const db::ConstraintViolation& violation) {
-        if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique) throw DuplicateCertificate(violation);
+        if (violation.GetKind() == db::ConstraintViolation::Kind::kUnique)
+            throw DuplicateCertificate(violation);
         throw;
     }
 }

@@ -22,7 +22,8 @@ class InspectorService {
 public:
     InspectorService(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
 
-    Page<Inspector> List(const RequestContext& context, const InspectorFilter& filter, PageRequest page) const;
+    Page<Inspector> List(const RequestContext& context, const InspectorFilter& filter,
+                         PageRequest page) const;
     std::vector<Inspector> ListForExport(const RequestContext& context, const InspectorFilter& filter) const;
     Inspector Get(const RequestContext& context, std::int64_t id) const;
     // A new inspector is NOMINATED by their own union.

@@ -49,8 +49,9 @@ boost::json::object InspectorToJson(const Inspector& inspector) {
     boost::json::array next;
     InspectorStatus status{};
     if (ParseInspectorStatus(inspector.status, status)) {
-        for (InspectorStatus candidate : NextStatuses(status)) next.push_back(boost::json::string_view(
-            InspectorStatusName(candidate).data(), InspectorStatusName(candidate).size()));
+        for (InspectorStatus candidate : NextStatuses(status))
+            next.push_back(boost::json::string_view(InspectorStatusName(candidate).data(),
+                                                    InspectorStatusName(candidate).size()));
     }
     return {{"id", inspector.id},
             {"name", inspector.name},
@@ -122,12 +123,9 @@ boost::json::object StaffingToJson(const Staffing& staffing) {
 }
 
 boost::json::object StaffingTotalsToJson(const StaffingTotals& totals) {
-    return {{"organisations", totals.organisations},
-            {"withDepartment", totals.with_department},
-            {"fulltimeLpCadres", totals.fulltime_lp_cadres},
-            {"parttimeLpCadres", totals.parttime_lp_cadres},
-            {"authorisedPosts", totals.authorised_posts},
-            {"budgetPlannedFen", totals.budget_planned_fen},
+    return {{"organisations", totals.organisations},         {"withDepartment", totals.with_department},
+            {"fulltimeLpCadres", totals.fulltime_lp_cadres}, {"parttimeLpCadres", totals.parttime_lp_cadres},
+            {"authorisedPosts", totals.authorised_posts},    {"budgetPlannedFen", totals.budget_planned_fen},
             {"budgetSpentFen", totals.budget_spent_fen}};
 }
 
@@ -141,7 +139,8 @@ CommitteeInput ReadCommitteeInput(const boost::json::object& body) {
     input.status = reader.OptionalString("status", 16).value_or("ACTIVE");
     const auto* members = body.if_contains("members");
     if (!members || !members->is_array() || members->as_array().size() > 100) {
-        reader.AddError("members", {"须为成员列表（不超过 100 人）", "must be a list of at most 100 members"});
+        reader.AddError("members",
+                        {"须为成员列表（不超过 100 人）", "must be a list of at most 100 members"});
     } else {
         std::size_t index = 0;
         for (const boost::json::value& item : members->as_array()) {
@@ -159,7 +158,8 @@ CommitteeInput ReadCommitteeInput(const boost::json::object& body) {
             try {
                 member_reader.Finish();
             } catch (const Error& error) {
-                for (const auto& [field, message] : error.GetFieldErrors()) reader.AddError(prefix + field, message);
+                for (const auto& [field, message] : error.GetFieldErrors())
+                    reader.AddError(prefix + field, message);
             }
             input.members.push_back(std::move(member));
         }

@@ -54,6 +54,8 @@ std::string DateOf(std::int64_t epoch_millis) {
     return buffer;
 }
 
-bool IsDate(const std::string& date) { return organisations::IsValidDate(date); }
+bool IsDate(const std::string& date) {
+    return organisations::IsValidDate(date);
+}
 
 }  // namespace app::network::detail

@@ -26,23 +26,26 @@ protected:
     static std::vector<CommitteeMember> Members(int count, int chairs = 1, int vice_chairs = 1) {
         std::vector<CommitteeMember> members;
         for (int index = 0; index < count; ++index) {
-            const char* role = index < chairs ? "CHAIR" : (index < chairs + vice_chairs ? "VICE_CHAIR" : "MEMBER");
+            const char* role =
+                index < chairs ? "CHAIR" : (index < chairs + vice_chairs ? "VICE_CHAIR" : "MEMBER");
             members.push_back({"委员" + std::to_string(index + 1), role, "", "班组长"});
         }
         return members;
     }
 
     CommitteeInput CommitteeFor(std::int64_t organisation, int members = 9, std::string status = "ACTIVE") {
-        return {organisation, "2025-03-01", "工会委员会 2025 年第 2 次会议", "2030-02-28", std::move(status),
-                Members(members)};
+        return {organisation, "2025-03-01",      "工会委员会 2025 年第 2 次会议",
+                "2030-02-28", std::move(status), Members(members)};
     }
 
     Inspector Nominate(std::int64_t home, const std::string& name = "王志强") {
-        return inspectors_.Create(ContextFor(admin_), {name, "MALE", "13905140011", home, "PARTTIME", "", ""});
+        return inspectors_.Create(ContextFor(admin_),
+                                  {name, "MALE", "13905140011", home, "PARTTIME", "", ""});
     }
 
-    Inspector Move(std::int64_t id, const std::string& to, std::optional<std::int64_t> appointing = std::nullopt,
-                   std::string certificate = "", std::int64_t user = 0) {
+    Inspector Move(std::int64_t id, const std::string& to,
+                   std::optional<std::int64_t> appointing = std::nullopt, std::string certificate = "",
+                   std::int64_t user = 0) {
         return inspectors_.Transition(ContextFor(user ? user : admin_), id,
                                       {to, "2025-06-01", "", appointing, std::move(certificate), ""});
     }
@@ -89,7 +92,8 @@ TEST_F(NetworkServiceTest, EveryIllegalTransitionIsAConflictAndChangesNothing) {
         for (InspectorStatus to : AllInspectorStatuses()) {
             if (IsAllowedTransition(from, to)) continue;
             const std::string target(InspectorStatusName(to));
-            EXPECT_EQ(CodeOf([&] { Move(inspector.id, target, county_x_, "JS-ILLEGAL-1"); }), ErrorCode::kConflict)
+            EXPECT_EQ(CodeOf([&] { Move(inspector.id, target, county_x_, "JS-ILLEGAL-1"); }),
+                      ErrorCode::kConflict)
                 << inspector.status << " → " << target;
             ++refused;
         }
@@ -115,7 +119,9 @@ TEST_F(NetworkServiceTest, TheWholeWorkflowIsRecordedInTheHistory) {
     EXPECT_EQ(history.back().username, "admin");
     EXPECT_EQ(retired.appointing_organisation_id, county_x_);
     EXPECT_EQ(retired.appointment_date, "2025-06-01");
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'lp_inspector' AND action = 'transition'"), 6);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'lp_inspector' AND action = 'transition'"),
+        6);
 }
 
 TEST_F(NetworkServiceTest, AppointmentNeedsAStrictAncestorInsideTheCallersScope) {
@@ -178,11 +184,13 @@ TEST_F(NetworkServiceTest, AnotherCountysRecordsAreNotFound) {
     const Volunteer volunteer = volunteers_.Create(
         ContextFor(county_x_cadre_),
         {"GROUP_INSPECTOR", "", "李秀英", "", town_, std::nullopt, "装配一班", "2025-01-10", "", "ACTIVE"});
-    const Staffing staffing = staffing_.Save(ContextFor(county_x_cadre_),
-                                             {county_x_, 2025, true, "劳动保护部", 2, 3, 2, 12'345'678, 4'000'000, ""});
+    const Staffing staffing =
+        staffing_.Save(ContextFor(county_x_cadre_),
+                       {county_x_, 2025, true, "劳动保护部", 2, 3, 2, 12'345'678, 4'000'000, ""});
     const auto other = ContextFor(county_y_cadre_);
     EXPECT_EQ(CodeOf([&] { committees_.Get(other, committee.id); }), ErrorCode::kNotFound);
-    EXPECT_EQ(CodeOf([&] { committees_.Update(other, committee.id, CommitteeFor(county_y_)); }), ErrorCode::kNotFound);
+    EXPECT_EQ(CodeOf([&] { committees_.Update(other, committee.id, CommitteeFor(county_y_)); }),
+              ErrorCode::kNotFound);
     EXPECT_EQ(CodeOf([&] { committees_.Delete(other, committee.id); }), ErrorCode::kNotFound);
     EXPECT_EQ(CodeOf([&] { inspectors_.Get(other, inspector.id); }), ErrorCode::kNotFound);
     EXPECT_EQ(CodeOf([&] { inspectors_.History(other, inspector.id); }), ErrorCode::kNotFound);
@@ -263,8 +271,10 @@ TEST_F(NetworkServiceTest, CommitteeRulesNameTheFieldAndStoreNothing) {
 
 TEST_F(NetworkServiceTest, StaffingIsOneRowPerOrganisationAndYear) {
     const auto context = ContextFor(county_x_cadre_);
-    const Staffing first = staffing_.Save(context, {county_x_, 2025, true, "劳动保护部", 2, 3, 2, 100'00, 50'00, ""});
-    const Staffing again = staffing_.Save(context, {county_x_, 2025, true, "经济技术和劳动保护部", 3, 1, 3, 250'050'00, 7, "调整"});
+    const Staffing first =
+        staffing_.Save(context, {county_x_, 2025, true, "劳动保护部", 2, 3, 2, 100'00, 50'00, ""});
+    const Staffing again = staffing_.Save(
+        context, {county_x_, 2025, true, "经济技术和劳动保护部", 3, 1, 3, 250'050'00, 7, "调整"});
     EXPECT_EQ(again.id, first.id);
     EXPECT_EQ(again.lp_department_name, "经济技术和劳动保护部");
     EXPECT_EQ(again.budget_planned_fen, 250'050'00);
@@ -293,8 +303,10 @@ TEST_F(NetworkServiceTest, VolunteersNeedAnEnterpriseAndOrganisationInScope) {
     const std::int64_t enterprise = database_->Write([&](db::Session& session) {
         return session
             .Query(
-                "INSERT INTO enterprises (credit_code, name, organisation_id, industry_section, economic_component,"
-                " size_class, headcount, created_at, updated_at) VALUES ('91320104MA0000001X', '秦淮企业', $1, 'C',"
+                "INSERT INTO enterprises (credit_code, name, organisation_id, industry_section, "
+                "economic_component,"
+                " size_class, headcount, created_at, updated_at) VALUES ('91320104MA0000001X', '秦淮企业', "
+                "$1, 'C',"
                 " '21', 'SMALL', 50, 0, 0) RETURNING id",
                 county_y_)
             .Front()
@@ -302,21 +314,23 @@ TEST_F(NetworkServiceTest, VolunteersNeedAnEnterpriseAndOrganisationInScope) {
     });
     const auto context = ContextFor(county_x_cadre_);
     EXPECT_EQ(CodeOf([&] {
-                  volunteers_.Create(context, {"MASS_SUPERVISOR", "SOCIAL_VOLUNTEER", "张伟", "", town_, enterprise,
-                                               "", "2025-01-01", "", "ACTIVE"});
+                  volunteers_.Create(context, {"MASS_SUPERVISOR", "SOCIAL_VOLUNTEER", "张伟", "", town_,
+                                               enterprise, "", "2025-01-01", "", "ACTIVE"});
               }),
               ErrorCode::kInvalidInput);
     EXPECT_EQ(CodeOf([&] {
-                  volunteers_.Create(context,
-                                     {"MASS_SUPERVISOR", "", "张伟", "", town_, std::nullopt, "", "2025-01-01", "", "ACTIVE"});
+                  volunteers_.Create(context, {"MASS_SUPERVISOR", "", "张伟", "", town_, std::nullopt, "",
+                                               "2025-01-01", "", "ACTIVE"});
               }),
               ErrorCode::kInvalidInput);  // a mass supervisor needs a subtype
     EXPECT_EQ(Count("SELECT COUNT(*) FROM lp_volunteers"), 0);
     const Volunteer created = volunteers_.Create(
-        ContextFor(admin_),
-        {"MASS_SUPERVISOR", "COAL_MASS_SUPERVISOR", "张伟", "", county_y_, enterprise, "综采一队", "2025-01-01", "2028-01-01", "ACTIVE"});
+        ContextFor(admin_), {"MASS_SUPERVISOR", "COAL_MASS_SUPERVISOR", "张伟", "", county_y_, enterprise,
+                             "综采一队", "2025-01-01", "2028-01-01", "ACTIVE"});
     EXPECT_EQ(created.enterprise_name, "秦淮企业");
-    EXPECT_EQ(volunteers_.List(ContextFor(county_y_cadre_), {std::nullopt, "MASS_SUPERVISOR", "", "综采"}, {}).total, 1);
+    EXPECT_EQ(volunteers_.List(ContextFor(county_y_cadre_), {std::nullopt, "MASS_SUPERVISOR", "", "综采"}, {})
+                  .total,
+              1);
 }
 
 }  // namespace

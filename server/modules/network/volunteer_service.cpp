@@ -11,7 +11,8 @@ namespace app::network {
 namespace {
 
 constexpr std::string_view kColumns =
-    "SELECT v.id, v.kind, v.subtype, v.name, v.phone, v.organisation_id, o.name, o.path, v.enterprise_id, e.name,"
+    "SELECT v.id, v.kind, v.subtype, v.name, v.phone, v.organisation_id, o.name, o.path, v.enterprise_id, "
+    "e.name,"
     " v.team, v.appointed_on, v.term_end, v.status, v.created_at, v.updated_at";
 constexpr std::string_view kFrom =
     " FROM lp_volunteers v JOIN organisations o ON o.id = v.organisation_id"
@@ -44,7 +45,8 @@ Volunteer ReadVolunteer(const db::Row& row) {
 }
 
 std::optional<Volunteer> FindInScope(db::Session& session, const Principal& principal, std::int64_t id) {
-    const db::Result rows = session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE v.id = $1", id);
+    const db::Result rows =
+        session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE v.id = $1", id);
     if (rows.Empty()) return std::nullopt;
     Volunteer volunteer = ReadVolunteer(rows.Front());
     if (!detail::InRange(volunteer.organisation_path, auth::ScopeRange(principal))) return std::nullopt;
@@ -58,14 +60,15 @@ Page<Volunteer> Query(db::Session& session, const RequestContext& context, const
     Page<Volunteer> page;
     page.total = session
                      .Query("SELECT COUNT(*)" + std::string(kFrom) + std::string(kFilter), range.scope_lower,
-                            range.scope_upper, range.filter_lower, range.filter_upper, filter.kind, filter.status,
-                            filter.keyword, pattern)
+                            range.scope_upper, range.filter_lower, range.filter_upper, filter.kind,
+                            filter.status, filter.keyword, pattern)
                      .Front()
                      .GetInt64(0);
-    const db::Result rows = session.Query(
-        std::string(kColumns) + std::string(kFrom) + std::string(kFilter) + " ORDER BY v.id DESC LIMIT $9 OFFSET $10",
-        range.scope_lower, range.scope_upper, range.filter_lower, range.filter_upper, filter.kind, filter.status,
-        filter.keyword, pattern, limit, offset);
+    const db::Result rows =
+        session.Query(std::string(kColumns) + std::string(kFrom) + std::string(kFilter) +
+                          " ORDER BY v.id DESC LIMIT $9 OFFSET $10",
+                      range.scope_lower, range.scope_upper, range.filter_lower, range.filter_upper,
+                      filter.kind, filter.status, filter.keyword, pattern, limit, offset);
     for (const db::Row row : rows) page.items.push_back(ReadVolunteer(row));
     return page;
 }
@@ -76,9 +79,11 @@ void Check(db::Session& session, const Principal& principal, const VolunteerInpu
         errors.emplace("kind", LocalizedText{"请选择工会小组检查员或群众安全生产监督员",
                                              "Choose GROUP_INSPECTOR or MASS_SUPERVISOR"});
     } else if (input.kind == "MASS_SUPERVISOR" && !IsMassSupervisorSubtype(input.subtype)) {
-        errors.emplace("subtype", LocalizedText{"请选择群众监督员的类别", "Choose the kind of mass supervisor"});
+        errors.emplace("subtype",
+                       LocalizedText{"请选择群众监督员的类别", "Choose the kind of mass supervisor"});
     } else if (input.kind == "GROUP_INSPECTOR" && !input.subtype.empty()) {
-        errors.emplace("subtype", LocalizedText{"工会小组检查员没有类别", "A group inspector has no subtype"});
+        errors.emplace("subtype",
+                       LocalizedText{"工会小组检查员没有类别", "A group inspector has no subtype"});
     }
     if (!detail::OrganisationPathInScope(session, principal, input.organisation_id)) {
         errors.emplace("organisationId", detail::kOrganisationOutOfScope);
@@ -88,15 +93,17 @@ void Check(db::Session& session, const Principal& principal, const VolunteerInpu
             session.Query("SELECT organisation_path FROM enterprises WHERE id = $1", *input.enterprise_id);
         if (enterprise.Empty() ||
             !detail::InRange(enterprise.Front().GetString(0), auth::ScopeRange(principal))) {
-            errors.emplace("enterpriseId", LocalizedText{"企业不存在或不在您的管理范围内",
-                                                         "The enterprise does not exist or is outside your scope"});
+            errors.emplace("enterpriseId",
+                           LocalizedText{"企业不存在或不在您的管理范围内",
+                                         "The enterprise does not exist or is outside your scope"});
         }
     }
     if (!input.phone.empty() && !detail::IsMobilePhone(input.phone)) {
         errors.emplace("phone", LocalizedText{"请输入 11 位手机号码", "Enter an 11-digit mobile number"});
     }
     if (!detail::IsDate(input.appointed_on)) errors.emplace("appointedOn", detail::kDateFormat);
-    if (!input.term_end.empty() && (!detail::IsDate(input.term_end) || input.term_end <= input.appointed_on)) {
+    if (!input.term_end.empty() &&
+        (!detail::IsDate(input.term_end) || input.term_end <= input.appointed_on)) {
         errors.emplace("termEnd", LocalizedText{"任期届满日期应晚于任命日期，格式 YYYY-MM-DD",
                                                 "The term must end after the appointment (YYYY-MM-DD)"});
     }
@@ -107,7 +114,9 @@ void Check(db::Session& session, const Principal& principal, const VolunteerInpu
     if (!errors.empty()) throw Error::InvalidInput(errors);
 }
 
-std::string AuditJson(const Volunteer& volunteer) { return http::Serialize(VolunteerToJson(volunteer)); }
+std::string AuditJson(const Volunteer& volunteer) {
+    return http::Serialize(VolunteerToJson(volunteer));
+}
 
 }  // namespace
 
@@ -124,11 +133,13 @@ Page<Volunteer> VolunteerService::List(const RequestContext& context, const Volu
 
 std::vector<Volunteer> VolunteerService::ListForExport(const RequestContext& context,
                                                        const VolunteerFilter& filter) const {
-    return database_.Read([&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
+    return database_.Read(
+        [&](db::Session& session) { return Query(session, context, filter, kExportLimit, 0).items; });
 }
 
 Volunteer VolunteerService::Get(const RequestContext& context, std::int64_t id) const {
-    auto volunteer = database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
+    auto volunteer =
+        database_.Read([&](db::Session& session) { return FindInScope(session, context.principal, id); });
     if (!volunteer) throw Error::NotFound("volunteer");
     return *volunteer;
 }
@@ -140,11 +151,12 @@ Volunteer VolunteerService::Create(const RequestContext& context, const Voluntee
         const std::int64_t id =
             session
                 .Query(
-                    "INSERT INTO lp_volunteers (kind, subtype, name, phone, organisation_id, enterprise_id, team,"
+                    "INSERT INTO lp_volunteers (kind, subtype, name, phone, organisation_id, enterprise_id, "
+                    "team,"
                     " appointed_on, term_end, status, created_at, updated_at)"
                     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
-                    input.kind, input.subtype, input.name, input.phone, input.organisation_id, input.enterprise_id,
-                    input.team, input.appointed_on, input.term_end, input.status, now)
+                    input.kind, input.subtype, input.name, input.phone, input.organisation_id,
+                    input.enterprise_id, input.team, input.appointed_on, input.term_end, input.status, now)
                 .Front()
                 .GetInt64(0);
         const Volunteer created = *FindInScope(session, context.principal, id);
@@ -156,7 +168,8 @@ Volunteer VolunteerService::Create(const RequestContext& context, const Voluntee
     });
 }
 
-Volunteer VolunteerService::Update(const RequestContext& context, std::int64_t id, const VolunteerInput& input) {
+Volunteer VolunteerService::Update(const RequestContext& context, std::int64_t id,
+                                   const VolunteerInput& input) {
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
         const auto before = FindInScope(session, context.principal, id);
@@ -166,8 +179,8 @@ Volunteer VolunteerService::Update(const RequestContext& context, std::int64_t i
             "UPDATE lp_volunteers SET kind = $1, subtype = $2, name = $3, phone = $4, organisation_id = $5,"
             " enterprise_id = $6, team = $7, appointed_on = $8, term_end = $9, status = $10, updated_at = $11"
             " WHERE id = $12",
-            input.kind, input.subtype, input.name, input.phone, input.organisation_id, input.enterprise_id, input.team,
-            input.appointed_on, input.term_end, input.status, now, id);
+            input.kind, input.subtype, input.name, input.phone, input.organisation_id, input.enterprise_id,
+            input.team, input.appointed_on, input.term_end, input.status, now, id);
         const Volunteer after = *FindInScope(session, context.principal, id);
         auth::RecordAudit(session, context,
                           {"update", "lp_volunteer", std::to_string(id), AuditJson(*before), AuditJson(after),

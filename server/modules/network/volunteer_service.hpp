@@ -16,7 +16,8 @@ class VolunteerService {
 public:
     VolunteerService(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
 
-    Page<Volunteer> List(const RequestContext& context, const VolunteerFilter& filter, PageRequest page) const;
+    Page<Volunteer> List(const RequestContext& context, const VolunteerFilter& filter,
+                         PageRequest page) const;
     std::vector<Volunteer> ListForExport(const RequestContext& context, const VolunteerFilter& filter) const;
     Volunteer Get(const RequestContext& context, std::int64_t id) const;
     Volunteer Create(const RequestContext& context, const VolunteerInput& input);

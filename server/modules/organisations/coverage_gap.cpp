@@ -81,13 +81,13 @@ CoverageGapReport CoverageGapService::Report(const RequestContext& context,
         const std::string upper = auth::SubtreeUpperBound(node->path);
         const db::Result groups = session.Query(kRollUp, node->path, upper, child_path_length);
         for (const db::Row group : groups) {
-            CoverageCounts counts{group.GetInt64(1), group.GetInt64(2), group.GetInt64(3),
-                                  group.GetInt64(4), group.GetInt64(5), group.GetInt64(6),
-                                  group.GetInt64(7), group.GetInt64(8)};
+            CoverageCounts counts{group.GetInt64(1), group.GetInt64(2), group.GetInt64(3), group.GetInt64(4),
+                                  group.GetInt64(5), group.GetInt64(6), group.GetInt64(7), group.GetInt64(8)};
             counts.with_committee = group.GetInt64(9);
             add(group.GetString(0), counts);
         }
-        const db::Result inspector_groups = session.Query(kInspectorRollUp, node->path, upper, child_path_length);
+        const db::Result inspector_groups =
+            session.Query(kInspectorRollUp, node->path, upper, child_path_length);
         for (const db::Row group : inspector_groups) {
             CoverageCounts counts;
             counts.inspectors = group.GetInt64(1);

@@ -31,9 +31,9 @@ protected:
                 admin, {Code(serial_), "企业" + std::to_string(serial_), organisation, "C", "", component, "",
                         size, 10 * serial_, "", "", serial_ % 7 == 0 ? "CLOSED" : "ACTIVE"});
             if (serial_ % 2 == 1) {
-                enterprises_.SetCoverage(admin, created.id,
-                                         {"JOINT_BASE_UNION", serial_ % 3 == 0 ? county_y_ : town_,
-                                          "2026-01-01", std::nullopt});
+                enterprises_.SetCoverage(
+                    admin, created.id,
+                    {"JOINT_BASE_UNION", serial_ % 3 == 0 ? county_y_ : town_, "2026-01-01", std::nullopt});
             } else if (serial_ % 5 == 0) {
                 enterprises_.SetCoverage(admin, created.id, {"NONE", std::nullopt, "2026-01-01", county_x_});
             }
@@ -48,11 +48,13 @@ protected:
                 "INSERT INTO lp_committees (organisation_id, established_on, status, created_at, updated_at) "
                 "VALUES ($1, '2025-01-01', 'ACTIVE', 0, 0), ($2, '2020-01-01', 'EXPIRED', 0, 0)",
                 town_, county_y_);
-            const char* statuses[] = {"ACTIVE", "NOMINATED", "ACTIVE", "SUSPENDED", "ACTIVE", "RETIRED", "ACTIVE"};
+            const char* statuses[] = {"ACTIVE", "NOMINATED", "ACTIVE", "SUSPENDED",
+                                      "ACTIVE", "RETIRED",   "ACTIVE"};
             const std::int64_t homes[] = {town_, county_x_, county_y_, city_, root_};
             for (int index = 0; index < 23; ++index) {
                 session.Execute(
-                    "INSERT INTO lp_inspectors (name, home_organisation_id, employment_mode, status, created_at, "
+                    "INSERT INTO lp_inspectors (name, home_organisation_id, employment_mode, status, "
+                    "created_at, "
                     "updated_at) VALUES ($1, $2, 'PARTTIME', $3, 0, 0)",
                     "检查员" + std::to_string(index), homes[index % 5], statuses[index % 7]);
             }
@@ -115,12 +117,13 @@ protected:
                     counts.non_public_covered += non_public && covered;
                     counts.small_and_micro += small;
                     counts.small_and_micro_covered += small && covered;
-                    const bool union_has_committee =
-                        covered && !enterprise.IsNull(6) &&
-                        !session
-                             .Query("SELECT 1 FROM lp_committees WHERE organisation_id = $1 AND status = 'ACTIVE'",
-                                    enterprise.GetInt64(6))
-                             .Empty();
+                    const bool union_has_committee = covered && !enterprise.IsNull(6) &&
+                                                     !session
+                                                          .Query(
+                                                              "SELECT 1 FROM lp_committees WHERE "
+                                                              "organisation_id = $1 AND status = 'ACTIVE'",
+                                                              enterprise.GetInt64(6))
+                                                          .Empty();
                     counts.with_committee += union_has_committee;
                 }
             }
@@ -174,14 +177,19 @@ TEST_F(CoverageGapTest, RollUpEqualsARecomputationAtEveryLevelAndAfterAMove) {
     AddEnterprises(county_y_, 7);
     AddNetwork();
     const CoverageGapReport before = ExpectMatchesRecomputation(city_);
-    // Not vacuous: some covered enterprises have a committee in their union, some do not, and inspectors count.
+    // Not vacuous: some covered enterprises have a committee in their union, some do not, and inspectors
+    // count.
     EXPECT_GT(before.total.with_committee, 0);
     EXPECT_LT(before.total.with_committee, before.total.covered);
-    EXPECT_EQ(before.total.inspectors, 10);  // 13 of the 23 are ACTIVE, 3 of those at the root (outside the city)
+    EXPECT_EQ(before.total.inspectors,
+              10);  // 13 of the 23 are ACTIVE, 3 of those at the root (outside the city)
     ExpectMatchesRecomputation(county_x_);
     const CoverageGapReport city = gaps_.Report(ContextFor(admin_), city_);
-    EXPECT_EQ(city.rows.size(), 2u);  // both counties, in code order
+    ASSERT_EQ(city.rows.size(), 3u);  // both counties, in code order, then the city's own inspectors
     EXPECT_EQ(city.rows[0].organisation_name, "玄武区总工会");
+    EXPECT_FALSE(city.rows[2].organisation_id);
+    EXPECT_EQ(city.rows[2].counts.enterprises, 0);
+    EXPECT_GT(city.rows[2].counts.inspectors, 0);
 
     // Move the town, with its enterprises, from county X to county Y, as the organisation module will.
     database_->Write([&](db::Session& session) {

@@ -79,7 +79,8 @@ std::string Percent(std::int64_t part, std::int64_t whole) {
 std::string PerThousandText(std::int64_t part, std::int64_t workers) {
     if (workers == 0) return "-";
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f", 1000.0 * static_cast<double>(part) / static_cast<double>(workers));
+    std::snprintf(buffer, sizeof buffer, "%.2f",
+                  1000.0 * static_cast<double>(part) / static_cast<double>(workers));
     return buffer;
 }
 
