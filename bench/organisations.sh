@@ -126,7 +126,7 @@ report() {  # report NAME PATH SQL
 
 children_sql="SELECT o.id, o.parent_id, o.name, o.code, o.org_type, o.level, o.path, o.status, EXISTS (SELECT 1 FROM organisations c WHERE c.parent_id = o.id) AS has_children FROM organisations o WHERE o.parent_id = %s ORDER BY o.code"
 # The roll-up the coverage-gap service runs (server/modules/organisations/coverage_gap.cpp, kRollUp).
-rollup_sql="SELECT substr(o.path, 1, %s) AS child_path, SUM(s.enterprises), SUM(s.workers), SUM(s.covered), SUM(s.covered_workers), SUM(s.non_public), SUM(s.non_public_covered), SUM(s.small_and_micro), SUM(s.small_and_micro_covered) FROM enterprise_statistics s JOIN organisations o ON o.id = s.organisation_id WHERE o.path >= '%s' AND o.path < '%s0' GROUP BY substr(o.path, 1, %s)"
+rollup_sql="SELECT substr(o.path, 1, %s) AS child_path, SUM(s.enterprises), SUM(s.workers), SUM(s.covered), SUM(s.covered_workers), SUM(s.non_public), SUM(s.non_public_covered), SUM(s.small_and_micro), SUM(s.small_and_micro_covered), SUM(s.with_committee), SUM(s.inspectors) FROM organisation_statistics s JOIN organisations o ON o.id = s.organisation_id WHERE o.path >= '%s' AND o.path < '%s0' GROUP BY substr(o.path, 1, %s)"
 
 echo "== $repeats calls each; server = HTTP round trip on loopback as prov_cadre; raw = the SQL alone"
 report "children of the province root" "/api/v1/organisations/$root_id/children" \

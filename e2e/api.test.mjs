@@ -247,6 +247,10 @@ describe('health, authentication and cookies', () => {
         'organisation:enterprise:export',
         'organisation:enterprise:update',
         'organisation:enterprise:view',
+        'organisation:inspector:appoint',
+        'organisation:inspector:manage',
+        'organisation:network:manage',
+        'organisation:network:view',
         'organisation:org:create',
         'organisation:org:update',
         'organisation:org:view',
@@ -1180,5 +1184,93 @@ describe('enterprises and union coverage', () => {
     assert.deepEqual(history.map((entry) => [entry.coverageType, entry.until]), [['NONE', null], ['OWN_UNION', '2026-04-01']]);
     const uncovered = expectStatus(await county.get(`/enterprises?coverageType=NONE&keyword=91110000802100433B`), 200).json;
     assert.equal(uncovered.total, 1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('labour-protection inspectors (workflow W10)', () => {
+  async function nominate(client, homeOrganisationId, name = '赵建华') {
+    return expectStatus(await client.post('/lp-inspectors', { name, homeOrganisationId, employmentMode: 'PARTTIME', phone: '13905149999' }), 201).json;
+  }
+  async function move(client, id, to, extra = {}) {
+    return client.post(`/lp-inspectors/${id}/transitions`, { to, date: '2026-03-01', ...extra });
+  }
+
+  it('walks NOMINATED → ACTIVE, offers only legal next states and keeps the history', async () => {
+    const inspector = await nominate(county, ids.townOrg);
+    assert.equal(inspector.status, 'NOMINATED');
+    assert.deepEqual(inspector.nextStatuses, ['TRAINING']);
+    for (const to of ['TRAINING', 'PASSED']) expectStatus(await move(county, inspector.id, to), 200);
+    const certificate = `E2E-${randomBytes(3).toString('hex')}`;
+    const appointed = expectStatus(
+      await move(county, inspector.id, 'APPOINTED', { appointingOrganisationId: ids.xuanwuOrg, certificateNo: certificate.toLowerCase(), termEnd: '2031-02-28' }),
+      200,
+    ).json;
+    assert.equal(appointed.certificateNo, certificate.toUpperCase());
+    assert.equal(appointed.appointingOrganisationName, '玄武区总工会');
+    assert.equal(appointed.appointmentDate, '2026-03-01');
+    const active = expectStatus(await move(county, inspector.id, 'ACTIVE'), 200).json;
+    assert.deepEqual([...active.nextStatuses].sort(), ['RESIGNED', 'REVOKED', 'SUSPENDED', 'TERM_EXPIRED']);
+    const history = expectStatus(await county.get(`/lp-inspectors/${inspector.id}/history`), 200).json;
+    assert.deepEqual(history.map((change) => change.toStatus), ['NOMINATED', 'TRAINING', 'PASSED', 'APPOINTED', 'ACTIVE']);
+    assert.equal(history[4].username, 'county_cadre');
+    const listed = expectStatus(await county.get(`/lp-inspectors?keyword=${certificate}&status=ACTIVE`), 200).json;
+    assert.equal(listed.total, 1);
+
+    // A second inspector cannot carry the same certificate: 409 naming certificateNo.
+    const second = await nominate(county, ids.townOrg, '钱立新');
+    for (const to of ['TRAINING', 'PASSED']) expectStatus(await move(county, second.id, to), 200);
+    const duplicate = await move(county, second.id, 'APPOINTED', { appointingOrganisationId: ids.xuanwuOrg, certificateNo: certificate });
+    assertError(duplicate, 409, 'conflict');
+    assert.ok(duplicate.json.fields.certificateNo);
+  });
+
+  it('an illegal transition is 409 and changes nothing', async () => {
+    const inspector = await nominate(county, ids.townOrg);
+    const refused = await move(county, inspector.id, 'ACTIVE');
+    assertError(refused, 409, 'conflict');
+    assert.ok(refused.json.fields.to);
+    assertError(await move(county, inspector.id, 'APPOINTED', { appointingOrganisationId: ids.xuanwuOrg, certificateNo: 'E2E-ILLEGAL' }), 409, 'conflict');
+    const after = expectStatus(await county.get(`/lp-inspectors/${inspector.id}`), 200).json;
+    assert.equal(after.status, 'NOMINATED');
+    assert.equal(after.certificateNo, '');
+    assert.equal(expectStatus(await county.get(`/lp-inspectors/${inspector.id}/history`), 200).json.length, 1);
+    assertFields(await move(county, inspector.id, 'TRAINING', { date: '2026-02-30' }), ['date']);
+  });
+
+  it('appointment needs a higher union of the home organisation inside the caller\'s scope', async () => {
+    const inspector = await nominate(county, ids.townOrg);
+    for (const to of ['TRAINING', 'PASSED']) expectStatus(await move(county, inspector.id, to), 200);
+    const sideways = await move(county, inspector.id, 'APPOINTED', { appointingOrganisationId: ids.qinhuaiOrg, certificateNo: 'E2E-SIDE-1' });
+    assertError(sideways, 409, 'conflict');
+    assert.ok(sideways.json.fields.appointingOrganisationId);
+    assertError(await move(county, inspector.id, 'APPOINTED', { appointingOrganisationId: ids.townOrg, certificateNo: 'E2E-SELF-1' }), 409, 'conflict');
+    // 南京市总工会 is a higher union of the town, but outside 玄武区's scope.
+    const city = expectStatus(await prov.get(`/organisations/${ids.xuanwuOrg}`), 200).json.parentId;
+    const above = await move(county, inspector.id, 'APPOINTED', { appointingOrganisationId: city, certificateNo: 'E2E-ABOVE-1' });
+    assertError(above, 403, 'forbidden');
+    assert.ok(above.json.fields.appointingOrganisationId);
+    assert.equal(expectStatus(await county.get(`/lp-inspectors/${inspector.id}`), 200).json.status, 'PASSED');
+    // The provincial cadre may appoint on behalf of the city.
+    const appointed = await move(prov, inspector.id, 'APPOINTED', { appointingOrganisationId: city, certificateNo: `E2E-${randomBytes(3).toString('hex')}` });
+    assert.equal(expectStatus(appointed, 200).json.appointingOrganisationName, '南京市总工会');
+  });
+
+  it('another county\'s inspector is 404 for read, change and transitions', async () => {
+    const qinhuaiInspector = await nominate(prov, ids.qinhuaiOrg, '孙海燕');
+    assertError(await county.get(`/lp-inspectors/${qinhuaiInspector.id}`), 404, 'not_found');
+    assertError(await county.get(`/lp-inspectors/${qinhuaiInspector.id}/history`), 404, 'not_found');
+    assertError(await move(county, qinhuaiInspector.id, 'TRAINING'), 404, 'not_found');
+    assertError(await county.put(`/lp-inspectors/${qinhuaiInspector.id}`, { name: '改名', homeOrganisationId: ids.townOrg, employmentMode: 'FULLTIME' }), 404, 'not_found');
+    assert.equal(expectStatus(await prov.get(`/lp-inspectors/${qinhuaiInspector.id}`), 200).json.status, 'NOMINATED');
+  });
+
+  it('the coverage gap counts committees and inspectors', async () => {
+    const report = expectStatus(await county.get(`/organisations/${ids.xuanwuOrg}/coverage-gaps`), 200).json;
+    assert.ok(report.total.inspectors > 0, 'active inspectors under 玄武区');
+    assert.equal(typeof report.total.withCommittee, 'number');
+    assert.ok(report.total.inspectorsPerThousandWorkers > 0);
+    const sum = report.rows.reduce((total, row) => total + row.inspectors, 0);
+    assert.equal(sum, report.total.inspectors);
   });
 });

@@ -57,6 +57,35 @@ function enterpriseBody(ctx, organisationId, code = creditCode(ctx.nextSerial())
   };
 }
 
+// ---- supervision network ----------------------------------------------------------------------------
+
+function committeeBody(organisationId) {
+  // EXPIRED: a committee no longer in office has no size rule and no one-per-union rule, so every call may add one.
+  return {
+    organisationId,
+    establishedOn: '2019-03-01',
+    approvedBy: '矩阵测试决定',
+    termEnd: '2024-02-28',
+    status: 'EXPIRED',
+    members: [
+      { name: '矩阵主任', role: 'CHAIR' },
+      { name: '矩阵委员', role: 'MEMBER' },
+    ],
+  };
+}
+
+function inspectorBody(homeOrganisationId, name = '矩阵检查员') {
+  return { name, homeOrganisationId, employmentMode: 'PARTTIME' };
+}
+
+function volunteerBody(organisationId) {
+  return { kind: 'GROUP_INSPECTOR', name: '矩阵组检员', organisationId, team: '矩阵一班', appointedOn: '2025-03-01' };
+}
+
+function staffingBody(organisationId, year) {
+  return { organisationId, year, hasLpDepartment: true, lpDepartmentName: '劳动保护部', fulltimeLpCadres: 2, budgetPlannedFen: 1234500 };
+}
+
 // ---- fixtures ---------------------------------------------------------------------------------------
 
 async function organisationByCode(admin, code) {
@@ -193,6 +222,29 @@ export async function buildContext(baseUrl, admin) {
   ctx.users.qinhuaiThrowaway = await ctx.createUser(ctx.orgs.qinhuai);
   ctx.roles.putTarget = await ctx.createRole();
   ctx.dict.putTarget = await ctx.createDictItem();
+
+  ctx.network = {};
+  ctx.createCommittee = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.post('/lp-committees', committeeBody(organisationId)), 201).json.id;
+  ctx.createInspector = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.post('/lp-inspectors', inspectorBody(organisationId)), 201).json.id;
+  ctx.createVolunteer = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.post('/lp-volunteers', volunteerBody(organisationId)), 201).json.id;
+  // Years no demo row uses; the upsert makes a row for (organisation, year) or returns the one there.
+  ctx.createStaffing = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.put('/lp-staffing', staffingBody(organisationId, 2040 + (ctx.nextSerial() % 50))), 200).json.id;
+  ctx.network.committee = await ctx.createCommittee();
+  ctx.network.qinhuaiCommittee = await ctx.createCommittee(ctx.orgs.qinhuai);
+  ctx.network.committeePutTarget = await ctx.createCommittee();
+  ctx.network.inspector = await ctx.createInspector();
+  ctx.network.qinhuaiInspector = await ctx.createInspector(ctx.orgs.qinhuai);
+  ctx.network.inspectorPutTarget = await ctx.createInspector();
+  ctx.network.volunteer = await ctx.createVolunteer();
+  ctx.network.qinhuaiVolunteer = await ctx.createVolunteer(ctx.orgs.qinhuai);
+  ctx.network.volunteerPutTarget = await ctx.createVolunteer();
+  expectStatus(await ctx.maker.put('/lp-staffing', staffingBody(ctx.orgs.town, 2039)), 200);
+  ctx.network.qinhuaiStaffing = await ctx.createStaffing(ctx.orgs.qinhuai);
+
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
   await signIn(baseUrl, 'qinhuai_cadre', DEMO_PASSWORD);
@@ -205,6 +257,13 @@ const QINHUAI = (ctx) => ctx.orgs.qinhuai;
 const QINHUAI_CADRE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.users.qinhuai_cadre }) };
 const QINHUAI_ENTERPRISE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.enterprises.qinhuai.id }) };
 const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.orgs.qinhuai }) };
+const QINHUAI_COMMITTEE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiCommittee }) };
+const QINHUAI_INSPECTOR = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiInspector }) };
+const QINHUAI_VOLUNTEER = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiVolunteer }) };
+const QINHUAI_LIST = (check) => ({ organisation: QINHUAI, expect: 200, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}`, check });
+const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
+/** A field error on `field` that does not say whether the organisation exists. */
+const fieldError = (field) => (response) => (response.json?.fields?.[field] ? undefined : `no ${field} field error`);
 
 function total(expected) {
   return (response) => {
@@ -517,6 +576,107 @@ export const matrix = {
     params: (ctx) => ({ id: ctx.orgs.xuanwu }),
     check: isXlsx,
     outside: QINHUAI_ORGANISATION,
+  },
+
+  // ---- supervision network: committees, inspectors (W10), volunteers, staffing ----
+  'GET /api/v1/lp-committees': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/lp-committees/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/lp-committees/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.network.committee }),
+    outside: QINHUAI_COMMITTEE,
+  },
+  'POST /api/v1/lp-committees': {
+    expect: 201,
+    body: (ctx) => committeeBody(ctx.orgs.town),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => committeeBody(ctx.orgs.qinhuai), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/lp-committees/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.network.committeePutTarget }),
+    body: (ctx) => committeeBody(ctx.orgs.town),
+    outside: { ...QINHUAI_COMMITTEE, body: (ctx) => committeeBody(ctx.orgs.qinhuai) },
+  },
+  'DELETE /api/v1/lp-committees/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: await ctx.createCommittee() }), // a throwaway for every call
+    outside: QINHUAI_COMMITTEE,
+  },
+  'GET /api/v1/lp-inspectors': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/lp-inspectors/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/lp-inspectors/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.network.inspector }),
+    outside: QINHUAI_INSPECTOR,
+  },
+  'POST /api/v1/lp-inspectors': {
+    expect: 201,
+    body: (ctx) => inspectorBody(ctx.orgs.town),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => inspectorBody(ctx.orgs.qinhuai), check: fieldError('homeOrganisationId') },
+  },
+  'PUT /api/v1/lp-inspectors/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.network.inspectorPutTarget }),
+    body: (ctx, caller) => inspectorBody(ctx.orgs.town, `改名 ${caller.name}`.slice(0, 50)),
+    outside: { ...QINHUAI_INSPECTOR, body: (ctx) => inspectorBody(ctx.orgs.qinhuai) },
+  },
+  'DELETE /api/v1/lp-inspectors/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: await ctx.createInspector() }), // a throwaway nomination for every call
+    outside: QINHUAI_INSPECTOR,
+  },
+  'POST /api/v1/lp-inspectors/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.createInspector() }), // NOMINATED → TRAINING on a fresh one
+    body: () => ({ to: 'TRAINING', date: '2026-02-01', note: '矩阵' }),
+    check: (response) => (response.json?.status === 'TRAINING' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_INSPECTOR, body: () => ({ to: 'TRAINING', date: '2026-02-01' }) },
+  },
+  'GET /api/v1/lp-inspectors/{id}/history': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.network.inspector }),
+    check: (response) => (response.json?.[0]?.toStatus === 'NOMINATED' ? undefined : 'no nomination in the history'),
+    outside: QINHUAI_INSPECTOR,
+  },
+  'GET /api/v1/lp-volunteers': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/lp-volunteers/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/lp-volunteers/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.network.volunteer }),
+    outside: QINHUAI_VOLUNTEER,
+  },
+  'POST /api/v1/lp-volunteers': {
+    expect: 201,
+    body: (ctx) => volunteerBody(ctx.orgs.town),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => volunteerBody(ctx.orgs.qinhuai), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/lp-volunteers/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.network.volunteerPutTarget }),
+    body: (ctx, caller) => ({ ...volunteerBody(ctx.orgs.town), name: `改名 ${caller.name}`.slice(0, 50) }),
+    outside: { ...QINHUAI_VOLUNTEER, body: (ctx) => volunteerBody(ctx.orgs.qinhuai) },
+  },
+  'DELETE /api/v1/lp-volunteers/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: await ctx.createVolunteer() }), // a throwaway for every call
+    outside: QINHUAI_VOLUNTEER,
+  },
+  'GET /api/v1/lp-staffing': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.town}&year=2039`,
+    check: total(1),
+    outside: QINHUAI_LIST(total(0)),
+  },
+  'GET /api/v1/lp-staffing/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'PUT /api/v1/lp-staffing': {
+    expect: 200,
+    body: (ctx) => staffingBody(ctx.orgs.town, 2039),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => staffingBody(ctx.orgs.qinhuai, 2039), check: fieldError('organisationId') },
+  },
+  'DELETE /api/v1/lp-staffing/{id}': {
+    expect: 204,
+    params: async (ctx) => ({ id: await ctx.createStaffing() }), // a throwaway for every call
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiStaffing }) },
   },
 
   'POST /api/v1/organisations': {

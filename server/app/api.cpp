@@ -4,6 +4,7 @@
 
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "network/network_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "organisations/uncovered_routes.hpp"
@@ -26,6 +27,10 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       enterprises_(database, clock),
       coverage_gaps_(database),
       uncovered_(database),
+      committees_(database, clock),
+      inspectors_(database, clock),
+      volunteers_(database, clock),
+      staffing_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -54,6 +59,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterOrganisationRoutes(router_, organisations_);
     organisations::RegisterEnterpriseRoutes(router_, enterprises_, coverage_gaps_);
     organisations::RegisterUncoveredRoutes(router_, uncovered_);
+    network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

@@ -9,6 +9,10 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "network/committee_service.hpp"
+#include "network/inspector_service.hpp"
+#include "network/staffing_service.hpp"
+#include "network/volunteer_service.hpp"
 #include "organisations/coverage_gap.hpp"
 #include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
@@ -46,6 +50,10 @@ private:
     organisations::EnterpriseService enterprises_;
     organisations::CoverageGapService coverage_gaps_;
     organisations::UncoveredEnterpriseService uncovered_;
+    network::CommitteeService committees_;
+    network::InspectorService inspectors_;
+    network::VolunteerService volunteers_;
+    network::StaffingService staffing_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

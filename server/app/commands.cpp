@@ -122,8 +122,10 @@ int Demo(const config::Config& config) {
     if (!report.created) {
         std::printf("demo data already present in %s\n", database->Describe().c_str());
     } else {
-        std::printf("demo province created in %s: %d organisations, %d users, %d enterprises\n",
-                    database->Describe().c_str(), report.organisations, report.users, report.enterprises);
+        std::printf(
+            "demo province created in %s: %d organisations, %d users, %d enterprises, %d inspectors\n",
+            database->Describe().c_str(), report.organisations, report.users, report.enterprises,
+            report.inspectors);
     }
     return 0;
 }

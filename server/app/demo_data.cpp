@@ -1,5 +1,6 @@
 #include "app/demo_data.hpp"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <vector>
@@ -156,6 +157,204 @@ int AddDemoEnterprises(db::Session& session, std::int64_t township_id, const std
     return added;
 }
 
+// The supervision network of 南京市 (domain model §2.3, §2.4): committees in a third of the townships (a
+// few expired), about 200 inspectors — township inspectors appointed by their county federation, county
+// inspectors by the city federation — spread over every W10 state with their status history, group inspectors
+// and mass supervisors at township enterprises, and staffing and funding of the city and county federations
+// for 2025 and 2026. Names, sizes and states vary deterministically.
+void AddDemoNetwork(db::Session& session, const std::vector<Division>& divisions,
+                    const std::map<std::string, std::int64_t>& id_by_code, std::int64_t now,
+                    DemoReport& report) {
+    auto person = [](int serial) {
+        return std::string(kSurnames[serial % 16]) + kGivenNames[(serial * 7 + serial / 16) % 20];
+    };
+    // Where each status sits on the workflow's main line (history rows are written along it).
+    static const std::map<std::string, std::vector<std::string>> kPaths{
+        {"NOMINATED", {}},
+        {"TRAINING", {"TRAINING"}},
+        {"PASSED", {"TRAINING", "PASSED"}},
+        {"FAILED", {"TRAINING", "FAILED"}},
+        {"CLOSED", {"TRAINING", "FAILED", "CLOSED"}},
+        {"APPOINTED", {"TRAINING", "PASSED", "APPOINTED"}},
+        {"ACTIVE", {"TRAINING", "PASSED", "APPOINTED", "ACTIVE"}},
+        {"SUSPENDED", {"TRAINING", "PASSED", "APPOINTED", "ACTIVE", "SUSPENDED"}},
+        {"TERM_EXPIRED", {"TRAINING", "PASSED", "APPOINTED", "ACTIVE", "TERM_EXPIRED"}},
+        {"REVOKED", {"TRAINING", "PASSED", "APPOINTED", "ACTIVE", "REVOKED"}},
+        {"RESIGNED", {"TRAINING", "PASSED", "APPOINTED", "ACTIVE", "RESIGNED"}},
+        {"RETIRED", {"TRAINING", "PASSED", "APPOINTED", "ACTIVE", "TERM_EXPIRED", "RETIRED"}},
+    };
+    // Mostly in office, as in a working network; every other state appears too.
+    static const char* const kStatusCycle[] = {
+        "ACTIVE",    "ACTIVE",  "ACTIVE",    "ACTIVE",   "TRAINING",     "ACTIVE", "PASSED", "ACTIVE",
+        "NOMINATED", "ACTIVE",  "SUSPENDED", "ACTIVE",   "TERM_EXPIRED", "FAILED", "ACTIVE", "APPOINTED",
+        "ACTIVE",    "RETIRED", "REVOKED",   "RESIGNED", "ACTIVE",       "CLOSED"};
+    static const char* const kModes[] = {"PARTTIME", "PARTTIME", "FULLTIME", "PARTTIME", "SPECIALLY_INVITED"};
+    int inspector_serial = 0;
+    auto add_inspector = [&](std::int64_t home, std::int64_t appointing, const std::string& code) {
+        ++inspector_serial;
+        const std::string status = kStatusCycle[inspector_serial % 22];
+        const std::vector<std::string>& path = kPaths.at(status);
+        const bool appointed = std::find(path.begin(), path.end(), "APPOINTED") != path.end();
+        char certificate[48];
+        std::snprintf(certificate, sizeof certificate, "JS-%s-%04d", code.substr(0, 6).c_str(),
+                      inspector_serial);
+        const std::string year = inspector_serial % 3 == 0 ? "2023" : "2025";
+        char phone[24];
+        std::snprintf(phone, sizeof phone, "1390514%04d", inspector_serial);
+        const std::int64_t id =
+            session
+                .Query(
+                    "INSERT INTO lp_inspectors (name, gender, phone, home_organisation_id, "
+                    "appointing_organisation_id,"
+                    " certificate_no, employment_mode, appointment_date, term_end, status, notes, created_at,"
+                    " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', $11, $11) RETURNING "
+                    "id",
+                    person(inspector_serial + 40), inspector_serial % 3 == 0 ? "FEMALE" : "MALE", phone, home,
+                    appointed ? std::optional<std::int64_t>(appointing) : std::nullopt,
+                    appointed ? std::optional<std::string>(certificate) : std::nullopt,
+                    kModes[inspector_serial % 5], appointed ? year + "-04-15" : std::string(),
+                    appointed ? std::to_string(std::stoi(year) + 5) + "-04-14" : std::string(), status, now)
+                .Front()
+                .GetInt64(0);
+        session.Execute(
+            "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, transition_date, "
+            "note,"
+            " username, created_at) VALUES ($1, '', 'NOMINATED', $2, '由本单位工会提名', 'demo', $3)",
+            id, year + "-01-10", now);
+        std::string from = "NOMINATED";
+        int step = 0;
+        for (const std::string& to : path) {
+            ++step;
+            char date[16];
+            std::snprintf(date, sizeof date, "%s-%02d-15",
+                          to == "TERM_EXPIRED" || to == "RETIRED" ? "2028" : year.c_str(),
+                          std::min(12, 1 + step * 2));
+            session.Execute(
+                "INSERT INTO lp_inspector_status_history (inspector_id, from_status, to_status, "
+                "transition_date, note,"
+                " username, created_at) VALUES ($1, $2, $3, $4, '', 'demo', $5)",
+                id, from, to, std::string(date), now);
+            from = to;
+        }
+        ++report.inspectors;
+    };
+
+    int township_index = 0;
+    int member_serial = 0;
+    for (const Division& division : divisions) {
+        if (division.code.rfind("3201", 0) != 0) continue;
+        const std::int64_t organisation = id_by_code.at(division.code);
+        const std::int64_t parent = id_by_code.at(division.parent_code);
+        if (division.level == 3) {
+            add_inspector(organisation, parent, division.code);
+            add_inspector(organisation, parent, division.code);
+            continue;
+        }
+        if (division.level != 4) continue;
+        ++township_index;
+        add_inspector(organisation, parent, division.code);
+        if (township_index % 3 != 0) add_inspector(organisation, parent, division.code);
+
+        const bool active = township_index % 3 == 0;
+        if (active || township_index % 7 == 1) {
+            const int size = active ? 7 + township_index % 5 : 4;
+            const std::int64_t committee =
+                session
+                    .Query(
+                        "INSERT INTO lp_committees (organisation_id, established_on, approved_by, term_end, "
+                        "status,"
+                        " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                        organisation, active ? "2024-03-01" : "2018-05-01",
+                        division.name + "工会委员会会议决定", active ? "2029-02-28" : "2023-04-30",
+                        active ? "ACTIVE" : "EXPIRED", now)
+                    .Front()
+                    .GetInt64(0);
+            for (int index = 0; index < size; ++index) {
+                ++member_serial;
+                session.Execute(
+                    "INSERT INTO lp_committee_members (committee_id, name, role, phone, position, sort_order)"
+                    " VALUES ($1, $2, $3, '', $4, $5)",
+                    committee, person(member_serial + 300),
+                    index == 0 ? "CHAIR" : (index <= 2 ? "VICE_CHAIR" : "MEMBER"),
+                    index == 0 ? "工会副主席" : (index <= 2 ? "安全管理员" : "一线职工代表"), index + 1);
+            }
+            ++report.committees;
+        }
+        if (township_index % 2 == 0) {
+            const db::Result enterprises = session.Query(
+                "SELECT id FROM enterprises WHERE organisation_id = $1 ORDER BY id LIMIT 2", organisation);
+            for (const db::Row enterprise : enterprises) {
+                const bool mass = (township_index + enterprise.GetInt64(0)) % 3 == 0;
+                session.Execute(
+                    "INSERT INTO lp_volunteers (kind, subtype, name, phone, organisation_id, enterprise_id, "
+                    "team,"
+                    " appointed_on, term_end, status, created_at, updated_at)"
+                    " VALUES ($1, $2, $3, '', $4, $5, $6, '2025-03-01', '2028-02-28', 'ACTIVE', $7, $7)",
+                    mass ? "MASS_SUPERVISOR" : "GROUP_INSPECTOR", mass ? "SOCIAL_VOLUNTEER" : "",
+                    person(township_index + 500 + enterprise.GetInt64(0) % 7), organisation,
+                    enterprise.GetInt64(0), mass ? "" : "生产一班", now);
+            }
+        }
+    }
+
+    // Staffing and funding: every city federation and the counties of 南京市.
+    int staffing_serial = 0;
+    for (const Division& division : divisions) {
+        const bool city = division.level == 2;
+        const bool nanjing_county = division.level == 3 && division.code.rfind("3201", 0) == 0;
+        if (!city && !nanjing_county) continue;
+        for (const int year : {2025, 2026}) {
+            ++staffing_serial;
+            const bool department = city || staffing_serial % 3 != 0;
+            const std::int64_t planned =
+                (city ? 1'200'000 : 280'000) + (staffing_serial % 9) * 35'000;  // yuan
+            session.Execute(
+                "INSERT INTO lp_staffing (organisation_id, year, has_lp_department, lp_department_name,"
+                " fulltime_lp_cadres, parttime_lp_cadres, authorised_posts, budget_planned_fen, "
+                "budget_spent_fen,"
+                " notes, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $10)",
+                id_by_code.at(division.code), year, department ? 1 : 0,
+                department ? (city ? "经济技术和劳动保护部" : "劳动保护部") : "",
+                (city ? 4 : 1) + staffing_serial % 3, 1 + staffing_serial % 4,
+                (city ? 6 : 2) + staffing_serial % 2, planned * 100,
+                year == 2025 ? planned * 100 * (80 + staffing_serial % 19) / 100 : planned * 100 / 4, now);
+        }
+    }
+}
+
+// Unions that take in small enterprises, so the uncovered-enterprise list has candidates to suggest: a
+// regional federation in every county of 南京市 and a joint base union in every third township, which then
+// covers the township's enterprises recorded as covered by a joint base union.
+void AddDemoCandidateUnions(db::Session& session, const std::vector<Division>& divisions,
+                            const std::map<std::string, std::int64_t>& id_by_code, std::int64_t now,
+                            DemoReport& report) {
+    int township_index = 0;
+    for (const Division& division : divisions) {
+        if (division.code.rfind("3201", 0) != 0 || (division.level != 3 && division.level != 4)) continue;
+        const std::int64_t parent = id_by_code.at(division.code);
+        if (division.level == 3) {
+            organisations::OrganisationService::Insert(
+                session,
+                {parent, division.name + "商贸区域工会联合会", "R" + division.code, "REGIONAL_FED", 4,
+                 division.code},
+                now);
+            ++report.organisations;
+            continue;
+        }
+        if (++township_index % 3 != 1) continue;
+        const std::int64_t joint = organisations::OrganisationService::Insert(
+            session,
+            {parent, division.name + "小微企业联合工会", "J" + division.code, "JOINT_BASE_UNION", 5,
+             division.code},
+            now);
+        ++report.organisations;
+        session.Execute(
+            "UPDATE union_coverage SET union_organisation_id = $1 WHERE union_organisation_id = $2 AND "
+            "coverage_type = 'JOINT_BASE_UNION' AND until_date IS NULL",
+            joint, parent);
+    }
+}
+
 }  // namespace
 
 DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::PasswordHashCost hash_cost) {
@@ -225,7 +424,7 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
             const std::string name = std::string(kSurnames[serial % 16]) + kGivenNames[(serial * 7) % 20];
             char username[32];
             std::snprintf(username, sizeof username, "staff%03d", serial + 1);
-            char phone[16];
+            char phone[24];
             std::snprintf(phone, sizeof phone, "1380000%04d", serial + 1);
             add_user(username, name, id_by_code.at(division.code), "LP_CADRE", phone);
             ++serial;
@@ -237,6 +436,8 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
                                                          enterprise_serial, now);
             }
         }
+        AddDemoCandidateUnions(session, divisions, id_by_code, now, report);
+        AddDemoNetwork(session, divisions, id_by_code, now, report);
         RequestContext system_context;
         system_context.request_id = "demo";
         auth::RecordAudit(

@@ -15,6 +15,8 @@ struct DemoReport {
     int organisations = 0;
     int enterprises = 0;
     int users = 0;
+    int committees = 0;
+    int inspectors = 0;
 };
 
 // Fills a bootstrapped database with a demo province built from real administrative divisions

@@ -17,6 +17,8 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
     EXPECT_TRUE(report.created);
     EXPECT_GT(report.organisations, 1500);
     EXPECT_GT(report.enterprises, 500);
+    EXPECT_GT(report.committees, 40);
+    EXPECT_GE(report.inspectors, 180);
     database->Read([](db::Session& session) {
         EXPECT_EQ(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 2").Front().GetInt64(0),
                   13);
@@ -37,6 +39,18 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
         EXPECT_EQ(
             session.Query("SELECT name FROM organisations WHERE parent_id IS NULL").Front().GetString(0),
             "江苏省总工会");
+        // Every W10 state appears, and every appointment was made by a higher union of the home organisation.
+        EXPECT_EQ(session.Query("SELECT COUNT(DISTINCT status) FROM lp_inspectors").Front().GetInt64(0), 12);
+        EXPECT_EQ(
+            session
+                .Query("SELECT COUNT(*) FROM lp_inspectors i JOIN organisations h ON h.id = "
+                       "i.home_organisation_id JOIN organisations a ON a.id = i.appointing_organisation_id "
+                       "WHERE substr(h.path, 1, length(a.path) + 1) <> a.path || '/'")
+                .Front()
+                .GetInt64(0),
+            0);
+        EXPECT_EQ(session.Query("SELECT COUNT(*) FROM lp_staffing WHERE year = 2026").Front().GetInt64(0),
+                  24);
     });
     EXPECT_FALSE(CreateDemoData(database.Get(), clock, auth::PasswordHashCost::kMinimal).created);
 }

@@ -16,18 +16,20 @@ void CoverageCounts::Add(const CoverageCounts& other) {
     non_public_covered += other.non_public_covered;
     small_and_micro += other.small_and_micro;
     small_and_micro_covered += other.small_and_micro_covered;
+    with_committee += other.with_committee;
+    inspectors += other.inspectors;
 }
 
 namespace {
 
 // $1/$2: the node's subtree range; $3: the length of a child's path (the node's path plus one segment). The
-// counts come from enterprise_statistics (one row per organisation, kept by triggers: ADR 0006), so the root
-// of a province sums ~30,000 rows rather than reading 300,000 enterprises.
+// counts come from organisation_statistics (one row per organisation, kept by triggers: ADR 0006), so the
+// root of a province sums ~30,000 rows rather than reading 300,000 enterprises and 100,000 inspectors.
 constexpr std::string_view kRollUp =
     "SELECT substr(o.path, 1, $3) AS child_path, SUM(s.enterprises), SUM(s.workers), SUM(s.covered),"
     " SUM(s.covered_workers), SUM(s.non_public), SUM(s.non_public_covered), SUM(s.small_and_micro),"
-    " SUM(s.small_and_micro_covered)"
-    " FROM enterprise_statistics s JOIN organisations o ON o.id = s.organisation_id"
+    " SUM(s.small_and_micro_covered), SUM(s.with_committee), SUM(s.inspectors)"
+    " FROM organisation_statistics s JOIN organisations o ON o.id = s.organisation_id"
     " WHERE o.path >= $1 AND o.path < $2"
     " GROUP BY substr(o.path, 1, $3)";
 
@@ -52,21 +54,25 @@ CoverageGapReport CoverageGapService::Report(const RequestContext& context,
         }
 
         const std::int64_t child_path_length = static_cast<std::int64_t>(node->path.size()) + 9;
-        const db::Result groups =
-            session.Query(kRollUp, node->path, auth::SubtreeUpperBound(node->path), child_path_length);
-        for (const db::Row group : groups) {
-            const CoverageCounts counts{group.GetInt64(1), group.GetInt64(2), group.GetInt64(3),
-                                        group.GetInt64(4), group.GetInt64(5), group.GetInt64(6),
-                                        group.GetInt64(7), group.GetInt64(8)};
+        auto add = [&](const std::string& child_path, const CoverageCounts& counts) {
             report.total.Add(counts);
-            const auto found = row_by_path.find(group.GetString(0));
+            const auto found = row_by_path.find(child_path);
             if (found != row_by_path.end()) {
                 report.rows[found->second].counts.Add(counts);
             } else {
-                // Enterprises attached to the node itself (their path is the node's, shorter than a child's).
+                // Records attached to the node itself (their path is the node's, shorter than a child's).
                 report.rows.push_back({std::nullopt, node->name, counts});
-                row_by_path.emplace(group.GetString(0), report.rows.size() - 1);
+                row_by_path.emplace(child_path, report.rows.size() - 1);
             }
+        };
+        const std::string upper = auth::SubtreeUpperBound(node->path);
+        const db::Result groups = session.Query(kRollUp, node->path, upper, child_path_length);
+        for (const db::Row group : groups) {
+            CoverageCounts counts{group.GetInt64(1), group.GetInt64(2), group.GetInt64(3), group.GetInt64(4),
+                                  group.GetInt64(5), group.GetInt64(6), group.GetInt64(7), group.GetInt64(8)};
+            counts.with_committee = group.GetInt64(9);
+            counts.inspectors = group.GetInt64(10);
+            add(group.GetString(0), counts);
         }
         return report;
     });

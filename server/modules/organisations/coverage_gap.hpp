@@ -21,6 +21,10 @@ struct CoverageCounts {
     std::int64_t non_public_covered = 0;
     std::int64_t small_and_micro = 0;
     std::int64_t small_and_micro_covered = 0;
+    // Covered enterprises whose covering union has an ACTIVE supervision committee (lp_committees).
+    std::int64_t with_committee = 0;
+    // ACTIVE labour-protection inspectors whose home organisation lies in the group (lp_inspectors).
+    std::int64_t inspectors = 0;
 
     void Add(const CoverageCounts& other);
 };
@@ -40,7 +44,8 @@ struct CoverageGapReport {
 };
 
 // Coverage of enterprises by union, for an organisation and each of its children, in one grouped pass over
-// the enterprises of the subtree (GROUP BY the child's path prefix). 404 outside the caller's scope.
+// the enterprises of the subtree (GROUP BY the child's path prefix), plus one grouped pass over the active
+// inspectors of the subtree by their home organisation's path prefix. 404 outside the caller's scope.
 class CoverageGapService {
 public:
     explicit CoverageGapService(db::Database& database) : database_(database) {}

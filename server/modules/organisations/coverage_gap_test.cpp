@@ -31,12 +31,34 @@ protected:
                 admin, {Code(serial_), "企业" + std::to_string(serial_), organisation, "C", "", component, "",
                         size, 10 * serial_, "", "", serial_ % 7 == 0 ? "CLOSED" : "ACTIVE"});
             if (serial_ % 2 == 1) {
-                enterprises_.SetCoverage(admin, created.id,
-                                         {"JOINT_BASE_UNION", town_, "2026-01-01", std::nullopt});
+                enterprises_.SetCoverage(
+                    admin, created.id,
+                    {"JOINT_BASE_UNION", serial_ % 3 == 0 ? county_y_ : town_, "2026-01-01", std::nullopt});
             } else if (serial_ % 5 == 0) {
                 enterprises_.SetCoverage(admin, created.id, {"NONE", std::nullopt, "2026-01-01", county_x_});
             }
         }
+    }
+
+    // Supervision committees (an ACTIVE one for the town, an EXPIRED one for county Y) and inspectors in
+    // every W10 state spread over the tree, written as rows: the roll-up reads the tables, not the services.
+    void AddNetwork() {
+        database_->Write([&](db::Session& session) {
+            session.Execute(
+                "INSERT INTO lp_committees (organisation_id, established_on, status, created_at, updated_at) "
+                "VALUES ($1, '2025-01-01', 'ACTIVE', 0, 0), ($2, '2020-01-01', 'EXPIRED', 0, 0)",
+                town_, county_y_);
+            const char* statuses[] = {"ACTIVE", "NOMINATED", "ACTIVE", "SUSPENDED",
+                                      "ACTIVE", "RETIRED",   "ACTIVE"};
+            const std::int64_t homes[] = {town_, county_x_, county_y_, city_, root_};
+            for (int index = 0; index < 23; ++index) {
+                session.Execute(
+                    "INSERT INTO lp_inspectors (name, home_organisation_id, employment_mode, status, "
+                    "created_at, "
+                    "updated_at) VALUES ($1, $2, 'PARTTIME', $3, 0, 0)",
+                    "检查员" + std::to_string(index), homes[index % 5], statuses[index % 7]);
+            }
+        });
     }
 
     // The same figures recomputed naively from every enterprise, by which child's subtree it lies in.
@@ -50,8 +72,25 @@ protected:
             const auto rows = session.Query(
                 "SELECT e.organisation_id, e.headcount, e.economic_component, e.size_class, e.status, "
                 "(SELECT coverage_type FROM union_coverage c WHERE c.enterprise_id = e.id AND c.until_date "
-                "IS NULL) "
+                "IS NULL), "
+                "(SELECT union_organisation_id FROM union_coverage c WHERE c.enterprise_id = e.id AND "
+                "c.until_date IS NULL) "
                 "FROM enterprises e");
+            // Which key (child id, 0 for the node itself) an organisation's path belongs to.
+            auto key_of = [&](const std::string& path) {
+                std::optional<std::int64_t> key;
+                if (path == node_path) key = 0;
+                for (const db::Row child : children) {
+                    if (auth::PathInSubtree(path, child.GetString(1))) key = child.GetInt64(0);
+                }
+                return key;
+            };
+            const auto inspectors = session.Query(
+                "SELECT o.path FROM lp_inspectors i JOIN organisations o ON o.id = i.home_organisation_id "
+                "WHERE i.status = 'ACTIVE'");
+            for (const db::Row inspector : inspectors) {
+                if (const auto key = key_of(inspector.GetString(0))) expected[*key].inspectors += 1;
+            }
             for (const db::Row enterprise : rows) {
                 if (enterprise.GetString(4) != "ACTIVE") continue;
                 const std::string path =
@@ -78,13 +117,21 @@ protected:
                     counts.non_public_covered += non_public && covered;
                     counts.small_and_micro += small;
                     counts.small_and_micro_covered += small && covered;
+                    const bool union_has_committee = covered && !enterprise.IsNull(6) &&
+                                                     !session
+                                                          .Query(
+                                                              "SELECT 1 FROM lp_committees WHERE "
+                                                              "organisation_id = $1 AND status = 'ACTIVE'",
+                                                              enterprise.GetInt64(6))
+                                                          .Empty();
+                    counts.with_committee += union_has_committee;
                 }
             }
         });
         return expected;
     }
 
-    void ExpectMatchesRecomputation(std::int64_t node) {
+    CoverageGapReport ExpectMatchesRecomputation(std::int64_t node) {
         const CoverageGapReport report = gaps_.Report(ContextFor(admin_), node);
         const auto expected = Recompute(node);
         CoverageCounts total;
@@ -100,11 +147,16 @@ protected:
             EXPECT_EQ(row.counts.small_and_micro, want.small_and_micro) << row.organisation_name;
             EXPECT_EQ(row.counts.small_and_micro_covered, want.small_and_micro_covered)
                 << row.organisation_name;
+            EXPECT_EQ(row.counts.with_committee, want.with_committee) << row.organisation_name;
+            EXPECT_EQ(row.counts.inspectors, want.inspectors) << row.organisation_name;
             total.Add(want);
         }
+        EXPECT_EQ(report.total.with_committee, total.with_committee);
+        EXPECT_EQ(report.total.inspectors, total.inspectors);
         EXPECT_EQ(report.total.enterprises, total.enterprises);
         EXPECT_EQ(report.total.covered, total.covered);
         EXPECT_EQ(report.total.workers, total.workers);
+        return report;
     }
 };
 
@@ -123,11 +175,21 @@ TEST_F(CoverageGapTest, RollUpEqualsARecomputationAtEveryLevelAndAfterAMove) {
     AddEnterprises(town_, 9);
     AddEnterprises(county_x_, 5);
     AddEnterprises(county_y_, 7);
-    ExpectMatchesRecomputation(city_);
+    AddNetwork();
+    const CoverageGapReport before = ExpectMatchesRecomputation(city_);
+    // Not vacuous: some covered enterprises have a committee in their union, some do not, and inspectors
+    // count.
+    EXPECT_GT(before.total.with_committee, 0);
+    EXPECT_LT(before.total.with_committee, before.total.covered);
+    EXPECT_EQ(before.total.inspectors,
+              10);  // 13 of the 23 are ACTIVE, 3 of those at the root (outside the city)
     ExpectMatchesRecomputation(county_x_);
     const CoverageGapReport city = gaps_.Report(ContextFor(admin_), city_);
-    EXPECT_EQ(city.rows.size(), 2u);  // both counties, in code order
+    ASSERT_EQ(city.rows.size(), 3u);  // both counties, in code order, then the city's own inspectors
     EXPECT_EQ(city.rows[0].organisation_name, "玄武区总工会");
+    EXPECT_FALSE(city.rows[2].organisation_id);
+    EXPECT_EQ(city.rows[2].counts.enterprises, 0);
+    EXPECT_GT(city.rows[2].counts.inspectors, 0);
 
     // Move the town, with its enterprises, from county X to county Y, as the organisation module will.
     database_->Write([&](db::Session& session) {
@@ -209,6 +271,28 @@ TEST_F(CoverageGapTest, CountsFollowEveryKindOfChange) {
 
     enterprises_.Delete(admin, all[4].id);
     ExpectMatchesRecomputation(city_);
+
+    // The supervision network: a committee leaves office and another takes it; inspectors change status
+    // and move home.
+    AddNetwork();
+    const CoverageGapReport with_committee = ExpectMatchesRecomputation(city_);
+    ASSERT_GT(with_committee.total.with_committee, 0);
+    database_->Write([&](db::Session& session) {
+        session.Execute("UPDATE lp_committees SET status = 'DISSOLVED' WHERE organisation_id = $1", town_);
+    });
+    EXPECT_EQ(ExpectMatchesRecomputation(city_).total.with_committee, 0);
+    database_->Write([&](db::Session& session) {
+        session.Execute(
+            "INSERT INTO lp_committees (organisation_id, established_on, status, created_at, updated_at) "
+            "VALUES ($1, '2026-05-01', 'ACTIVE', 0, 0)",
+            town_);
+        session.Execute(
+            "UPDATE lp_inspectors SET status = 'SUSPENDED' WHERE status = 'ACTIVE' AND id % 2 = 0");
+        session.Execute("UPDATE lp_inspectors SET status = 'ACTIVE' WHERE status = 'NOMINATED'");
+        session.Execute("UPDATE lp_inspectors SET home_organisation_id = $1 WHERE id % 3 = 0", county_y_);
+        session.Execute("DELETE FROM lp_inspectors WHERE id % 5 = 0");
+    });
+    EXPECT_EQ(ExpectMatchesRecomputation(city_).total.with_committee, with_committee.total.with_committee);
     EXPECT_EQ(gaps_.Report(admin, city_).total.enterprises,
               Count("SELECT COUNT(*) FROM enterprises WHERE status = 'ACTIVE'"));
 }

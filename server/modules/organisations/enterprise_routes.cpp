@@ -26,6 +26,14 @@ boost::json::value Rate(std::int64_t part, std::int64_t whole) {
            10000.0;
 }
 
+// Per 1,000 workers with 2 decimals, from the totals at this level; null without workers.
+boost::json::value PerThousand(std::int64_t part, std::int64_t workers) {
+    if (workers == 0) return nullptr;
+    return static_cast<double>(static_cast<std::int64_t>(
+               100.0 * 1000.0 * static_cast<double>(part) / static_cast<double>(workers) + 0.5)) /
+           100.0;
+}
+
 boost::json::object CountsToJson(const CoverageCounts& counts) {
     return {{"enterprises", counts.enterprises},
             {"workers", counts.workers},
@@ -38,7 +46,11 @@ boost::json::object CountsToJson(const CoverageCounts& counts) {
             {"coverageRate", Rate(counts.covered, counts.enterprises)},
             {"workerCoverageRate", Rate(counts.covered_workers, counts.workers)},
             {"nonPublicCoverageRate", Rate(counts.non_public_covered, counts.non_public)},
-            {"smallAndMicroCoverageRate", Rate(counts.small_and_micro_covered, counts.small_and_micro)}};
+            {"smallAndMicroCoverageRate", Rate(counts.small_and_micro_covered, counts.small_and_micro)},
+            {"withCommittee", counts.with_committee},
+            {"withCommitteeRate", Rate(counts.with_committee, counts.covered)},
+            {"inspectors", counts.inspectors},
+            {"inspectorsPerThousandWorkers", PerThousand(counts.inspectors, counts.workers)}};
 }
 
 boost::json::object ReportToJson(const CoverageGapReport& report) {
@@ -61,6 +73,14 @@ std::string Percent(std::int64_t part, std::int64_t whole) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%.1f%%",
                   100.0 * static_cast<double>(part) / static_cast<double>(whole));
+    return buffer;
+}
+
+std::string PerThousandText(std::int64_t part, std::int64_t workers) {
+    if (workers == 0) return "-";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f",
+                  1000.0 * static_cast<double>(part) / static_cast<double>(workers));
     return buffer;
 }
 
@@ -202,14 +222,18 @@ void RegisterEnterpriseRoutes(http::Router& router, EnterpriseService& enterpris
                  Localize(request, "非公企业", "Non-public"),
                  Localize(request, "非公覆盖率", "Non-public coverage"),
                  Localize(request, "小微企业", "Small and micro"),
-                 Localize(request, "小微覆盖率", "Small/micro coverage")},
-                {30, 10, 10, 10, 10, 12, 10, 12, 10, 12},
+                 Localize(request, "小微覆盖率", "Small/micro coverage"),
+                 Localize(request, "所在工会有监督委员会", "Covered with a committee"),
+                 Localize(request, "监督检查员", "Inspectors"),
+                 Localize(request, "每千名职工检查员", "Inspectors per 1,000 workers")},
+                {30, 10, 10, 10, 10, 12, 10, 12, 10, 12, 14, 10, 14},
                 {}};
             auto add = [&](const std::string& name, const CoverageCounts& c) {
                 table.rows.push_back({name, c.enterprises, c.covered, Percent(c.covered, c.enterprises),
                                       c.workers, Percent(c.covered_workers, c.workers), c.non_public,
                                       Percent(c.non_public_covered, c.non_public), c.small_and_micro,
-                                      Percent(c.small_and_micro_covered, c.small_and_micro)});
+                                      Percent(c.small_and_micro_covered, c.small_and_micro), c.with_committee,
+                                      c.inspectors, PerThousandText(c.inspectors, c.workers)});
             };
             for (const CoverageGapRow& row : report.rows) {
                 add(row.organisation_id ? row.organisation_name

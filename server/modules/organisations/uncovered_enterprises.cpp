@@ -53,9 +53,9 @@ Page<UncoveredTownship> UncoveredEnterpriseService::Townships(const RequestConte
         const Organisation node = NodeInScope(session, context.principal, organisation_id);
         const std::string upper = auth::SubtreeUpperBound(node.path);
         Page<UncoveredTownship> result;
-        // Per-organisation counts (enterprise_statistics, ADR 0006): uncovered = all − covered.
+        // Per-organisation counts (organisation_statistics, ADR 0006): uncovered = all − covered.
         constexpr std::string_view kGapsFrom =
-            " FROM enterprise_statistics s JOIN organisations t ON t.id = s.organisation_id";
+            " FROM organisation_statistics s JOIN organisations t ON t.id = s.organisation_id";
         constexpr std::string_view kGapsWhere =
             " WHERE t.path >= $1 AND t.path < $2 AND s.enterprises > s.covered";
         result.total =

@@ -67,6 +67,7 @@ describe('buildMenu', () => {
       'menu-org-tree',
       'menu-enterprises',
       'menu-coverage-gaps',
+      'menu-uncovered',
       'menu-system',
       'menu-users',
     ])
@@ -76,12 +77,14 @@ describe('buildMenu', () => {
       '/organisations/tree',
       '/organisations/enterprises',
       '/organisations/coverage-gaps',
+      '/organisations/uncovered',
     ])
     expect(testIds(buildMenu(routes, canWith(['organisation:enterprise:view'])))).toEqual([
       'menu-home',
       'menu-organisation',
       'menu-enterprises',
       'menu-coverage-gaps',
+      'menu-uncovered',
     ])
   })
 })

@@ -1,4 +1,4 @@
-import { HomeFilled, OfficeBuilding, Setting } from '@element-plus/icons-vue'
+import { HomeFilled, OfficeBuilding, Setting, View } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { RouteMeta } from 'vue-router'
 
@@ -17,6 +17,7 @@ export const MENU_GROUPS: Record<string, MenuGroup> = {
     order: 100,
     testId: 'menu-organisation',
   },
+  network: { title: 'menu.network', icon: View, order: 200, testId: 'menu-network' },
   system: { title: 'menu.system', icon: Setting, order: 900, testId: 'menu-system' },
 }
 

@@ -54,6 +54,10 @@ function totalOf(rows: CoverageGapRow[]): CoverageCounts {
     workerCoverageRate: sum.workerCoverageRate,
     nonPublicCoverageRate: sum.nonPublicCoverageRate,
     smallAndMicroCoverageRate: sum.smallAndMicroCoverageRate,
+    withCommittee: rows.reduce((n, r) => n + r.withCommittee, 0),
+    withCommitteeRate: sum.withCommitteeRate,
+    inspectors: rows.reduce((n, r) => n + r.inspectors, 0),
+    inspectorsPerThousandWorkers: sum.inspectorsPerThousandWorkers,
   }
 }
 
@@ -138,6 +142,11 @@ describe('CoverageGapsPage', () => {
     expect(trs[0]?.find('.low').exists()).toBe(false)
     expect(texts[2]).toContain('—') // no enterprises: no rate
     expect(texts[3]).toContain('本级直属')
+    // The supervision network columns: committees among the covered, inspectors per 1,000 workers.
+    expect(trs[0]?.get('[data-testid="gap-with-committee-rate"]').text()).toBe('50.0%') // 4 / 8
+    expect(trs[0]?.get('[data-testid="gap-inspectors-per-thousand"]').text()).toBe('100.00')
+    expect(trs[2]?.get('[data-testid="gap-inspectors-per-thousand"]').text()).toBe('—')
+    expect(wrapper.get('[data-testid="gap-total-network"]').text()).toContain('16')
 
     // The chart gets the rows (it sorts them itself).
     expect(wrapper.findAll('.chart-stub li')).toHaveLength(4)

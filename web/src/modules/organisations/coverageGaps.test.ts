@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { backTo, drillDown, drillTarget, formatRate, isLowRate, weakestFirst } from './coverageGaps'
+import {
+  backTo,
+  drillDown,
+  drillTarget,
+  formatPerThousand,
+  formatRate,
+  isLowRate,
+  weakestFirst,
+} from './coverageGaps'
 import { gapRow } from './testing'
 
 describe('formatRate', () => {
@@ -55,5 +63,13 @@ describe('drill-down', () => {
     expect(backTo(path, 0)).toEqual(root)
     expect(backTo(path, 1)).toEqual(path.slice(0, 2))
     expect(backTo(path, 7)).toEqual(path)
+  })
+})
+
+describe('formatPerThousand', () => {
+  it('shows two decimals, and a dash without workers', () => {
+    expect(formatPerThousand(1.234)).toBe('1.23')
+    expect(formatPerThousand(0)).toBe('0.00')
+    expect(formatPerThousand(null)).toBe('—')
   })
 })

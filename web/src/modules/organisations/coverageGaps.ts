@@ -11,6 +11,12 @@ export function formatRate(rate: number | null | undefined): string {
   return `${(rate * 100).toFixed(1)}%`
 }
 
+/** Inspectors per 1,000 workers with two decimals; `—` when null. */
+export function formatPerThousand(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return value.toFixed(2)
+}
+
 export function isLowRate(rate: number | null | undefined): boolean {
   return rate !== null && rate !== undefined && rate < LOW_RATE
 }

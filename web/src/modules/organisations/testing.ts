@@ -134,6 +134,11 @@ export function gapRow(
     workerCoverageRate: rate,
     nonPublicCoverageRate: rate,
     smallAndMicroCoverageRate: null,
+    withCommittee: Math.floor(covered / 2),
+    withCommitteeRate:
+      covered === 0 ? null : Math.round((Math.floor(covered / 2) / covered) * 10000) / 10000,
+    inspectors: enterprises,
+    inspectorsPerThousandWorkers: enterprises === 0 ? null : 100,
     ...over,
   }
 }

@@ -128,6 +128,14 @@ export interface CoverageCounts {
   workerCoverageRate: number | null
   nonPublicCoverageRate: number | null
   smallAndMicroCoverageRate: number | null
+  /** Covered enterprises whose covering union has an ACTIVE supervision committee. */
+  withCommittee: number
+  /** withCommittee / covered. */
+  withCommitteeRate: number | null
+  /** ACTIVE labour-protection inspectors whose home organisation is in the group. */
+  inspectors: number
+  /** inspectors × 1000 / workers, from the totals; null without workers. */
+  inspectorsPerThousandWorkers: number | null
 }
 
 /** One direct child organisation, or (`direct`, no id) the enterprises attached to the organisation itself. */
