@@ -4,6 +4,7 @@
 
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "system/permissions.hpp"
@@ -23,6 +24,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                   static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}}),
       organisations_(database, clock),
       enterprises_(database, clock),
+      enterprise_imports_(database, clock),
       coverage_gaps_(database),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
@@ -51,6 +53,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
 std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterOrganisationRoutes(router_, organisations_);
     organisations::RegisterEnterpriseRoutes(router_, enterprises_, coverage_gaps_);
+    organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

@@ -10,6 +10,7 @@
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "organisations/coverage_gap.hpp"
+#include "organisations/enterprise_import_service.hpp"
 #include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "system/dictionary_service.hpp"
@@ -43,6 +44,7 @@ private:
     auth::SessionService sessions_;
     organisations::OrganisationService organisations_;
     organisations::EnterpriseService enterprises_;
+    organisations::EnterpriseImportService enterprise_imports_;
     organisations::CoverageGapService coverage_gaps_;
     system::UserService users_;
     system::DictionaryService dictionaries_;

@@ -14,8 +14,10 @@ TEST(MigratorTest, BothDialectTreesShareOneNumbering) {
     const auto sqlite = EmbeddedMigrations(Dialect::kSqlite);
     const auto postgres = EmbeddedMigrations(Dialect::kPostgres);
     ASSERT_EQ(sqlite.size(), postgres.size());
+    // Versions rise strictly; a gap is allowed while parallel branches each hold a number (0009 was merged
+    // before 0008, see docs/adr/0006): the migrator applies every version it has not applied yet, in order.
     for (std::size_t index = 0; index < sqlite.size(); ++index) {
-        EXPECT_EQ(sqlite[index].version, static_cast<int>(index + 1));
+        if (index > 0) EXPECT_GT(sqlite[index].version, sqlite[index - 1].version);
         EXPECT_EQ(sqlite[index].version, postgres[index].version);
         EXPECT_EQ(sqlite[index].name, postgres[index].name);
     }
@@ -25,7 +27,7 @@ TEST(MigratorTest, SecondRunAppliesNothing) {
     testing::TestDatabase database;  // already migrated once
     const MigrationReport again = Migrate(database.Get());
     EXPECT_TRUE(again.applied.empty());
-    EXPECT_EQ(again.current_version, static_cast<int>(EmbeddedMigrations(database.GetDialect()).size()));
+    EXPECT_EQ(again.current_version, EmbeddedMigrations(database.GetDialect()).back().version);
 }
 
 TEST(MigratorTest, ChangedMigrationStopsWithItsVersion) {
