@@ -82,7 +82,7 @@ describe('enterprise import', () => {
     const result = expectStatus(response, 200).json;
     assert.equal(result.inserted, 1, JSON.stringify(result.errors));
 
-    const broken = await county.post('/enterprises/import', Buffer.from(`${IMPORT_HEADER}\xC4\xE3,x\r\n`, 'latin1'), {
+    const broken = await county.post('/enterprises/import', Buffer.concat([Buffer.from(IMPORT_HEADER), Buffer.from([0xc4, 0xe3]), Buffer.from(',x\r\n')]) /* GBK 你 */, {
       headers: { 'content-type': 'text/csv' },
     });
     expectStatus(broken, 400);
