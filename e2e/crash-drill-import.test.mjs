@@ -13,7 +13,7 @@ import { integrityProblems, sqlite } from './support/sqlite-check.mjs';
 import { importFile } from './support/import-csv.mjs';
 
 const ROWS = 20_000;
-const KILLS = 4;
+const KILLS = 3;
 const onPostgres = (process.env.ANKANG_E2E_DATABASE ?? 'sqlite') !== 'sqlite';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // One credit-code prefix per round (9 characters from the GB 32100 alphabet), so each round's rows are countable.

@@ -130,7 +130,11 @@ void AppendRecord(std::string& out, const std::vector<std::string>& fields) {
         first = false;
         const bool formula = !field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' ||
                                                 field[0] == '@' || field[0] == '\t' || field[0] == '\r');
-        const bool needs_quotes = formula || field.find_first_of(",\"\r\n") != std::string::npos;
+        // A leading U+FEFF would read back as a byte order mark (and be dropped) if it opened the file;
+        // in quotes it is text (found by the enterprise_csv fuzzer).
+        const bool starts_with_bom = field.rfind("\xEF\xBB\xBF", 0) == 0;
+        const bool needs_quotes =
+            formula || starts_with_bom || field.find_first_of(",\"\r\n") != std::string::npos;
         if (!needs_quotes) {
             out += field;
             continue;

@@ -76,7 +76,8 @@ TEST(CsvTest, SkipsAByteOrderMarkEvenSplitAcrossChunks) {
 }
 
 TEST(CsvTest, RefusesInvalidUtf8WithTheRowNumber) {
-    EXPECT_EQ(ErrorOf("a\nb\n\xC4\xE3\xBA\xC3,x\n"), "Row 3: invalid UTF-8 (save the file as UTF-8)");  // GBK 你好
+    EXPECT_EQ(ErrorOf("a\nb\n\xC4\xE3\xBA\xC3,x\n"),
+              "Row 3: invalid UTF-8 (save the file as UTF-8)");  // GBK 你好
     EXPECT_EQ(ErrorOf("a\n\"\xFF\"\n"), "Row 2: invalid UTF-8 (save the file as UTF-8)");
 }
 
@@ -106,7 +107,17 @@ TEST(CsvTest, AppendRecordQuotesWhatNeedsItAndDefusesFormulas) {
     AppendRecord(out, {"plain", "a,b", "say \"hi\"", "two\nlines", "=1+1", "-2", "@SUM(A1)", ""});
     EXPECT_EQ(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"'=1+1\",\"'-2\",\"'@SUM(A1)\",\r\n");
     // What it writes reads back (the apostrophe stays: it is what makes the cell text).
-    EXPECT_EQ(ReadAll(out), (Records{{"plain", "a,b", "say \"hi\"", "two\nlines", "'=1+1", "'-2", "'@SUM(A1)", ""}}));
+    EXPECT_EQ(ReadAll(out),
+              (Records{{"plain", "a,b", "say \"hi\"", "two\nlines", "'=1+1", "'-2", "'@SUM(A1)", ""}}));
+}
+
+TEST(CsvTest, AFieldStartingWithAByteOrderMarkSurvivesBeingWrittenFirst) {
+    // Found by the enterprise_csv fuzzer: unquoted, the field's U+FEFF read back as the file's BOM and
+    // vanished.
+    std::string out;
+    AppendRecord(out, {"\xEF\xBB\xBFx", "y"});
+    EXPECT_EQ(out, "\"\xEF\xBB\xBFx\",y\r\n");
+    EXPECT_EQ(ReadAll(out), (Records{{"\xEF\xBB\xBFx", "y"}}));
 }
 
 }  // namespace app::csv
