@@ -32,7 +32,7 @@ start=$(seconds)
 again_seconds=$(echo "$(seconds) - $start" | bc)
 
 start=$(seconds)
-sqlite3 "$work/raw.db" <<SQL
+sqlite3 "$work/raw.db" >/dev/null <<SQL
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
