@@ -245,6 +245,7 @@ describe('health, authentication and cookies', () => {
       [
         'organisation:enterprise:create',
         'organisation:enterprise:export',
+        'organisation:enterprise:import',
         'organisation:enterprise:update',
         'organisation:enterprise:view',
         'organisation:inspector:appoint',

@@ -86,6 +86,13 @@ function staffingBody(organisationId, year) {
   return { organisationId, year, hasLpDepartment: true, lpDepartmentName: '劳动保护部', fulltimeLpCadres: 2, budgetPlannedFen: 1234500 };
 }
 
+/** One row of an enterprise import (JSON, as the browser posts it) under an organisation code. */
+function importRowBody(ctx, organisationCode) {
+  const code = creditCode(ctx.nextSerial());
+  return { creditCode: code, name: `导入矩阵企业${code.slice(-4)}`, organisation: organisationCode, industrySection: '制造业',
+    economicComponent: '私有经济', sizeClass: '小型', headcount: 5 };
+}
+
 // ---- fixtures ---------------------------------------------------------------------------------------
 
 async function organisationByCode(admin, code) {
@@ -547,6 +554,26 @@ export const matrix = {
     expect: 200,
     params: (ctx) => ({ id: ctx.enterprises.town.id }),
     outside: QINHUAI_ENTERPRISE,
+  },
+
+  'POST /api/v1/enterprises/import': {
+    expect: 200,
+    body: (ctx) => ({ mode: 'ALL_OR_NOTHING', rows: [importRowBody(ctx, '320102003')] }),
+    check: (response) => (response.json?.inserted === 1 && response.json?.committed ? undefined : `inserted ${response.json?.inserted}`),
+    // A row naming an organisation outside the scope is rejected as if it did not exist; nothing is written.
+    outside: {
+      organisation: QINHUAI,
+      expect: 200,
+      body: (ctx) => ({ mode: 'ALL_OR_NOTHING', rows: [importRowBody(ctx, '320104')] }),
+      check: (response) =>
+        response.json?.rejected === 1 && response.json?.committed === false && response.json?.errors?.[0]?.column === 'organisation'
+          ? undefined
+          : `the 秦淮区 row was not rejected: ${response.text}`,
+    },
+  },
+  'GET /api/v1/enterprises/import-template': {
+    expect: 200,
+    check: (response) => (response.text.includes('统一社会信用代码') ? undefined : 'no header row in the template'),
   },
 
   'GET /api/v1/organisations/{id}/coverage-gaps': {

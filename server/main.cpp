@@ -76,6 +76,27 @@ int main(int argc, char** argv) {
     auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
     user_disable->add_option("--username", disable_username)->required();
 
+    auto* import = cli.add_subcommand("import", "Import data from files");
+    import->require_subcommand(1);
+    app::commands::ImportFlags import_flags;
+    std::string import_mode = "all-or-nothing";
+    bool import_dry_run = false;
+    auto* import_enterprises = import->add_subcommand(
+        "enterprises",
+        "Import enterprises from a CSV file (header row with the template's labels), keyed by "
+        "credit code: new ones are inserted, changed ones updated, identical ones left alone");
+    import_enterprises->add_option("file", import_flags.file, "CSV file, UTF-8")->required();
+    import_enterprises->add_option(
+        "--organisation", import_flags.organisation_code,
+        "code of the organisation whose subtree the import acts in (default: the root)");
+    import_enterprises
+        ->add_option("--mode", import_mode,
+                     "all-or-nothing: any bad row and nothing is written; valid-rows: write the good rows")
+        ->check(CLI::IsMember({"all-or-nothing", "valid-rows"}));
+    import_enterprises->add_flag("--dry-run", import_dry_run, "check every row and count, write nothing");
+    import_enterprises->add_option("--report", import_flags.report_file,
+                                   "write the row errors to this CSV file");
+
     std::string backup_destination;
     auto* backup = cli.add_subcommand("backup", "Copy the live SQLite database to a file (online backup)");
     backup->add_option("--to", backup_destination, "destination file")->required();
@@ -107,6 +128,12 @@ int main(int argc, char** argv) {
         if (*user_add) return app::commands::UserAdd(config, user_flags);
         if (*user_passwd) return app::commands::UserPassword(config, password_username, new_password);
         if (*user_disable) return app::commands::UserDisable(config, disable_username);
+        if (*import_enterprises) {
+            import_flags.mode = *app::organisations::ParseImportMode(import_mode);
+            import_flags.run = import_dry_run ? app::organisations::ImportRun::kDryRun
+                                              : app::organisations::ImportRun::kWrite;
+            return app::commands::ImportEnterprises(config, import_flags);
+        }
         if (*backup) return app::commands::Backup(config, backup_destination);
         if (*check_config) return app::commands::CheckConfig(config);
         if (*routes) return app::commands::Routes(config);

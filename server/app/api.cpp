@@ -5,6 +5,7 @@
 #include "http/json.hpp"
 #include "http/openapi.hpp"
 #include "network/network_routes.hpp"
+#include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "organisations/uncovered_routes.hpp"
@@ -25,6 +26,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                   static_cast<int>(config.auth_max_failures_per_address), 15 * 60 * 1000}}),
       organisations_(database, clock),
       enterprises_(database, clock),
+      enterprise_imports_(database, clock),
       coverage_gaps_(database),
       uncovered_(database),
       committees_(database, clock),
@@ -60,6 +62,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterEnterpriseRoutes(router_, enterprises_, coverage_gaps_);
     organisations::RegisterUncoveredRoutes(router_, uncovered_);
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
+    organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

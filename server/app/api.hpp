@@ -14,6 +14,7 @@
 #include "network/staffing_service.hpp"
 #include "network/volunteer_service.hpp"
 #include "organisations/coverage_gap.hpp"
+#include "organisations/enterprise_import_service.hpp"
 #include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "organisations/uncovered_enterprises.hpp"
@@ -48,6 +49,7 @@ private:
     auth::SessionService sessions_;
     organisations::OrganisationService organisations_;
     organisations::EnterpriseService enterprises_;
+    organisations::EnterpriseImportService enterprise_imports_;
     organisations::CoverageGapService coverage_gaps_;
     organisations::UncoveredEnterpriseService uncovered_;
     network::CommitteeService committees_;

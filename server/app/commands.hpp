@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "organisations/enterprise_import_service.hpp"
 
 namespace app::commands {
 
@@ -23,12 +24,23 @@ struct UserFlags {
     std::string password;
 };
 
+struct ImportFlags {
+    std::string file;
+    std::string organisation_code;  // the scope root the import acts in; empty: the root organisation
+    organisations::ImportMode mode = organisations::ImportMode::kAllOrNothing;
+    organisations::ImportRun run = organisations::ImportRun::kWrite;
+    std::string report_file;  // where to write the row errors as CSV; empty: none
+};
+
 int Serve(config::Config config, const ServeFlags& flags);
 int Migrate(const config::Config& config);
 int Demo(const config::Config& config);
 int UserAdd(const config::Config& config, const UserFlags& flags);
 int UserPassword(const config::Config& config, const std::string& username, const std::string& password);
 int UserDisable(const config::Config& config, const std::string& username);
+// Imports enterprises from a CSV file. Exit status 0: every row accepted; 3: some rows were rejected (with
+// ALL_OR_NOTHING nothing was written); 1: the file could not be read.
+int ImportEnterprises(const config::Config& config, const ImportFlags& flags);
 int Backup(const config::Config& config, const std::string& destination);
 // Prints the route table (the one `serve` wires) as JSON; touches no configured database.
 int Routes(config::Config config);

@@ -10,6 +10,7 @@
 #include "http/json.hpp"
 #include "organisations/credit_code.hpp"
 #include "organisations/enterprise_json.hpp"
+#include "organisations/enterprise_rules.hpp"
 #include "organisations/organisation_service.hpp"
 
 namespace app::organisations {
@@ -71,58 +72,37 @@ Enterprise ReadEnterprise(const db::Row& row) {
     return enterprise;
 }
 
-bool InDictionary(db::Session& session, const std::string& dictionary, const std::string& code) {
+bool DictionaryHasCode(db::Session& session, const std::string& dictionary, const std::string& code) {
     return !session
                 .Query("SELECT 1 FROM dictionary_items WHERE dict_code = $1 AND code = $2 AND enabled = 1",
                        dictionary, code)
                 .Empty();
 }
 
-bool AllDigits(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string AuditJson(const Enterprise& enterprise) {
     return http::Serialize(EnterpriseToJson(enterprise));
 }
 
-const LocalizedText kOutOfScope{"组织不存在或不在您的管理范围内",
-                                "The organisation does not exist or is outside your scope"};
+const LocalizedText& kOutOfScope = OrganisationOutOfScopeMessage();
+
+// The database answers the rules' questions, one query each (a single create or update asks a handful).
+class DatabaseReferences final : public EnterpriseReferences {
+public:
+    DatabaseReferences(db::Session& session, const Principal& principal)
+        : session_(session), principal_(principal) {}
+    bool InDictionary(std::string_view dictionary, std::string_view code) const override {
+        return DictionaryHasCode(session_, std::string(dictionary), std::string(code));
+    }
+    bool OrganisationInScope(std::int64_t organisation_id) const override {
+        return OrganisationService::FindInScope(session_, principal_, organisation_id).has_value();
+    }
+
+private:
+    db::Session& session_;
+    const Principal& principal_;
+};
 
 }  // namespace
-
-bool DivisionInSection(std::string_view division, std::string_view section) {
-    if (division.size() != 2 || !AllDigits(division) || section.size() != 1) return false;
-    struct Range {
-        char section;
-        int first;
-        int last;
-    };
-    static constexpr Range kRanges[] = {{'A', 1, 5},   {'B', 6, 12},  {'C', 13, 43}, {'D', 44, 46},
-                                        {'E', 47, 50}, {'F', 51, 52}, {'G', 53, 60}, {'H', 61, 62},
-                                        {'I', 63, 65}, {'J', 66, 69}, {'K', 70, 70}, {'L', 71, 72},
-                                        {'M', 73, 75}, {'N', 76, 79}, {'O', 80, 82}, {'P', 83, 83},
-                                        {'Q', 84, 85}, {'R', 86, 90}, {'S', 91, 96}, {'T', 97, 97}};
-    const int number = (division[0] - '0') * 10 + (division[1] - '0');
-    for (const Range& range : kRanges) {
-        if (range.section == section[0]) return number >= range.first && number <= range.last;
-    }
-    return false;
-}
-
-bool IsValidDate(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !AllDigits(date.substr(0, 4)) ||
-        !AllDigits(date.substr(5, 2)) || !AllDigits(date.substr(8, 2))) {
-        return false;
-    }
-    const int year = std::stoi(std::string(date.substr(0, 4)));
-    const int month = std::stoi(std::string(date.substr(5, 2)));
-    const int day = std::stoi(std::string(date.substr(8, 2)));
-    if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
 
 Page<Enterprise> EnterpriseService::Query(db::Session& session, const RequestContext& context,
                                           const EnterpriseFilter& filter, std::int64_t limit,
@@ -191,47 +171,8 @@ Enterprise EnterpriseService::Get(const RequestContext& context, std::int64_t id
 
 void EnterpriseService::Check(db::Session& session, const Principal& principal, const EnterpriseInput& input,
                               std::string& canonical_code) {
-    Error::FieldErrors errors;
-    const CreditCodeCheck code = CheckCreditCode(input.credit_code);
-    if (code.problem) {
-        errors.emplace("creditCode", *code.problem);
-    } else {
-        canonical_code = *code.code;
-    }
-    if (!OrganisationService::FindInScope(session, principal, input.organisation_id)) {
-        errors.emplace("organisationId", kOutOfScope);
-    }
-    if (!InDictionary(session, "industry_section", input.industry_section)) {
-        errors.emplace("industrySection",
-                       LocalizedText{"请选择行业门类（A–T）", "Choose an industry section (A–T)"});
-    } else if (!input.industry_division.empty() &&
-               !DivisionInSection(input.industry_division, input.industry_section)) {
-        errors.emplace(
-            "industryDivision",
-            LocalizedText{"行业大类不属于所选门类", "The division does not belong to the chosen section"});
-    }
-    if (!InDictionary(session, "economic_component", input.economic_component)) {
-        errors.emplace("economicComponent", LocalizedText{"请选择经济成分", "Choose an economic component"});
-    }
-    if (!InDictionary(session, "size_class", input.size_class)) {
-        errors.emplace("sizeClass", LocalizedText{"请选择企业规模", "Choose a size class"});
-    }
-    if (!input.registration_type.empty() &&
-        (input.registration_type.size() != 3 || !AllDigits(input.registration_type))) {
-        errors.emplace("registrationType",
-                       LocalizedText{"登记注册类型为 3 位数字", "The registration type has 3 digits"});
-    }
-    const std::size_t division_length = input.admin_division_code.size();
-    if (!input.admin_division_code.empty() &&
-        ((division_length != 6 && division_length != 9 && division_length != 12) ||
-         !AllDigits(input.admin_division_code))) {
-        errors.emplace("adminDivisionCode", LocalizedText{"行政区划代码为 6、9 或 12 位数字",
-                                                          "The division code has 6, 9 or 12 digits"});
-    }
-    if (input.status != "ACTIVE" && input.status != "CLOSED") {
-        errors.emplace("status",
-                       LocalizedText{"状态只能是 ACTIVE 或 CLOSED", "Status must be ACTIVE or CLOSED"});
-    }
+    const Error::FieldErrors errors =
+        CheckEnterpriseInput(input, DatabaseReferences(session, principal), canonical_code);
     if (!errors.empty()) throw Error::InvalidInput(errors);
 }
 
@@ -326,7 +267,7 @@ Enterprise EnterpriseService::SetCoverage(const RequestContext& context, std::in
         const auto before = FindInScope(session, context.principal, id);
         if (!before) throw Error::NotFound("enterprise");
         Error::FieldErrors errors;
-        if (!InDictionary(session, "union_coverage_type", input.coverage_type)) {
+        if (!DictionaryHasCode(session, "union_coverage_type", input.coverage_type)) {
             errors.emplace("coverageType", LocalizedText{"请选择建会覆盖方式", "Choose a coverage type"});
         } else if (input.coverage_type == "NONE" && input.union_organisation_id) {
             errors.emplace("unionOrganisationId",

@@ -1,6 +1,7 @@
 import { http, type QueryParams } from '@/shared/http'
 import type { Id, Page } from '@/shared/types'
 import type { UncoveredTownship } from './uncovered'
+import type { ImportMode, ImportResult, ImportRowBody } from './importRows'
 import type {
   Coverage,
   CoverageGapReport,
@@ -32,4 +33,7 @@ export const enterpriseApi = {
   setCoverage: (id: Id, body: CoverageInput) =>
     http.put<Enterprise>(`/enterprises/${id}/coverage`, body),
   coverageHistory: (id: Id) => http.get<Coverage[]>(`/enterprises/${id}/coverage-history`),
+  importRows: (body: { mode: ImportMode; dryRun?: boolean; rows: ImportRowBody[] }) =>
+    http.post<ImportResult>('/enterprises/import', body),
+  importTemplatePath: '/enterprises/import-template',
 }
