@@ -63,6 +63,12 @@ std::string ToLowerAscii(std::string_view value) {
     return result;
 }
 
+std::string ToUpperAscii(std::string_view value) {
+    std::string result(value);
+    for (char& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return result;
+}
+
 bool StartsWith(std::string_view value, std::string_view prefix) {
     return value.substr(0, prefix.size()) == prefix;
 }

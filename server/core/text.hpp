@@ -11,6 +11,7 @@ std::size_t CodePointCount(std::string_view utf8);
 bool IsValidUtf8(std::string_view bytes);
 std::string Trim(std::string_view value);
 std::string ToLowerAscii(std::string_view value);
+std::string ToUpperAscii(std::string_view value);
 bool StartsWith(std::string_view value, std::string_view prefix);
 
 // Escapes % _ and \ so user text can be used inside LIKE ... ESCAPE '\'.

@@ -77,20 +77,23 @@ Page<Organisation> OrganisationService::Search(const RequestContext& context, co
                                                PageRequest page) const {
     const auto [lower, upper] = auth::ScopeRange(context.principal);
     const std::string pattern = "%" + text::EscapeLike(text::ToLowerAscii(keyword)) + "%";
+    const std::string credit_code = text::ToUpperAscii(keyword);  // stored upper case
     return database_.Read([&](db::Session& session) {
         Page<Organisation> result;
         constexpr std::string_view kFilter =
             " FROM organisations o WHERE o.path >= $1 AND o.path < $2 "
-            "AND ($3 = '' OR LOWER(o.name) LIKE $4 ESCAPE '\\' OR o.code LIKE $4 ESCAPE '\\')";
-        result.total =
-            session
-                .Query(std::string("SELECT COUNT(*)") + std::string(kFilter), lower, upper, keyword, pattern)
-                .Front()
-                .GetInt64(0);
+            "AND ($3 = '' OR LOWER(o.name) LIKE $4 ESCAPE '\\' OR o.code LIKE $4 ESCAPE '\\'"
+            // A credit code finds the territorial organisation its enterprise belongs to.
+            " OR o.id IN (SELECT e.organisation_id FROM enterprises e WHERE e.credit_code = $5))";
+        result.total = session
+                           .Query(std::string("SELECT COUNT(*)") + std::string(kFilter), lower, upper,
+                                  keyword, pattern, credit_code)
+                           .Front()
+                           .GetInt64(0);
         const db::Result rows =
             session.Query(std::string("SELECT ") + std::string(kColumns) + std::string(kFilter) +
-                              " ORDER BY o.path LIMIT $5 OFFSET $6",
-                          lower, upper, keyword, pattern, page.page_size, page.Offset());
+                              " ORDER BY o.path LIMIT $6 OFFSET $7",
+                          lower, upper, keyword, pattern, credit_code, page.page_size, page.Offset());
         for (const db::Row row : rows) result.items.push_back(ReadOrganisation(row));
         return result;
     });

@@ -33,6 +33,20 @@ TEST_F(OrganisationServiceTest, ChildrenAndSearchStayInScope) {
     EXPECT_EQ(organisations_.Search(county_x, "总工会", {1, 20}).total, 1);  // only its own county
     EXPECT_EQ(organisations_.Search(ContextFor(admin_), "总工会", {1, 20}).total, 4);
     EXPECT_EQ(organisations_.Search(ContextFor(admin_), "320104", {1, 20}).total, 1);
+
+    // A credit code (any case) finds the organisation of its enterprise, within the scope only.
+    database_->Write([&](db::Session& session) {
+        session.Execute(
+            "INSERT INTO enterprises (credit_code, name, organisation_id, industry_section, "
+            "economic_component,"
+            " size_class, created_at, updated_at) VALUES ('91320104MA1XYZ0A3B', '秦淮企业', $1, 'C', '21',"
+            " 'SMALL', 0, 0)",
+            county_y_);
+    });
+    const Page<Organisation> found = organisations_.Search(ContextFor(admin_), "91320104ma1xyz0a3b", {1, 20});
+    ASSERT_EQ(found.total, 1);
+    EXPECT_EQ(found.items[0].id, county_y_);
+    EXPECT_EQ(organisations_.Search(county_x, "91320104MA1XYZ0A3B", {1, 20}).total, 0);
 }
 
 }  // namespace app::organisations

@@ -238,7 +238,7 @@ const en: MessageSchema = {
   },
   orgTree: {
     tree: 'Organisation tree',
-    searchPlaceholder: 'Search by name or code',
+    searchPlaceholder: 'Search by name, code or an enterprise credit code',
     searchEmpty: 'No matching organisation',
     searchMore: '{total} matches, showing the first {shown}; try a more precise keyword',
     name: 'Name',

@@ -232,7 +232,7 @@ const zhCN = {
   },
   orgTree: {
     tree: '组织树',
-    searchPlaceholder: '搜索组织名称或代码',
+    searchPlaceholder: '搜索组织名称、代码或企业统一社会信用代码',
     searchEmpty: '没有匹配的组织',
     searchMore: '共 {total} 条，仅显示前 {shown} 条，请输入更精确的关键字',
     name: '组织名称',
