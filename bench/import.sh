@@ -18,7 +18,7 @@ export ANKANG_AUTH_PASSWORD_HASH=minimal
 "$binary" --db "sqlite:$work/demo.db" demo >/dev/null
 sqlite3 "$work/demo.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cp "$work/demo.db" "$work/raw.db"
-sqlite3 -separator $'\t' "$work/demo.db" "SELECT id, code FROM organisations WHERE level >= 3" >"$work/organisations.tsv"
+sqlite3 -separator $'\t' "$work/demo.db" "SELECT id, code FROM organisations WHERE level >= 3 AND org_type IN ('COUNTY_FED', 'TOWN_STREET_PARK')" >"$work/organisations.tsv"
 node bench/gen-enterprises.mjs "$rows" "$work/organisations.tsv" "$work/enterprises"
 echo "generated $rows rows ($(du -h "$work/enterprises.csv" | cut -f1)) over $(wc -l <"$work/organisations.tsv") organisations"
 
