@@ -253,4 +253,34 @@ describe('admin SPA in Chromium', { timeout: 60_000 }, () => {
       assert.deepEqual(issues, []);
     });
   });
+
+  test('county_cadre finds the townships without unions and the unions that could take them in', async () => {
+    await withPage('uncovered', async (page, issues) => {
+      await signInThroughForm(page, 'county_cadre', DEMO_PASSWORD);
+      await byTestId(page, 'home-greeting').waitFor();
+      const entry = byTestId(page, 'menu-uncovered');
+      if (!(await entry.isVisible())) await byTestId(page, 'menu-organisation').click();
+      await entry.click();
+      await page.waitForURL(/#\/organisations\/uncovered/);
+      await listSettled(page);
+      await tableRows(page).first().waitFor();
+
+      const rows = await rowTexts(page);
+      assert.ok(rows.length > 0, 'some township of 玄武区 has uncovered enterprises');
+      for (const row of rows) assert.ok(row.includes('玄武区'), `${row} lies in 玄武区`);
+      // Every township of 玄武区 has the county's regional federation as a candidate.
+      const firstCandidates = await tableRows(page).first().locator('[data-testid="uncovered-candidate"]').allInnerTexts();
+      assert.ok(firstCandidates.some((text) => text.includes('玄武区商贸区域工会联合会')), firstCandidates.join(','));
+      const firstCount = Number((await tableRows(page).first().locator('td:nth-child(3)').innerText()).trim());
+      assert.ok(firstCount > 0);
+
+      // 查看企业 opens the enterprise list on that township's enterprises without a union.
+      await tableRows(page).first().locator('[data-testid="uncovered-view"]').click();
+      await page.waitForURL(/#\/organisations\/enterprises/);
+      await listSettled(page);
+      await tableRows(page).first().waitFor();
+      assert.equal(await tableRows(page).count(), Math.min(firstCount, 20));
+      assert.deepEqual(issues, []);
+    });
+  });
 });
