@@ -13,7 +13,7 @@ if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: scripts/fuzz.sh [SECONDS_PER_FUZZER]" >&2
     exit 2
 fi
-fuzzers=(router query_cookie json_input sql_placeholders enterprise_csv)
+fuzzers=(router query_cookie json_input sql_placeholders enterprise_csv multipart)
 
 started=$(date +%s)
 for package in clang-14 libclang-rt-14-dev; do
