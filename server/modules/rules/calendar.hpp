@@ -8,10 +8,10 @@
 
 // The working-day calendar (工作日历): pure arithmetic over calendar days, no I/O.
 //
-// Days are civil dates of the Asia/Shanghai calendar (China has one time zone and no daylight saving), held as
-// std::chrono::sys_days only as a day count — no instant or time zone is involved. A day is a working day when it
-// is Monday–Friday and not a statutory holiday (法定节假日), or when it is an adjusted working day (调休上班, a
-// Saturday or Sunday worked in exchange for a holiday run).
+// Days are civil dates of the Asia/Shanghai calendar (China has one time zone and no daylight saving), held
+// as std::chrono::sys_days only as a day count — no instant or time zone is involved. A day is a working day
+// when it is Monday–Friday and not a statutory holiday (法定节假日), or when it is an adjusted working day
+// (调休上班, a Saturday or Sunday worked in exchange for a holiday run).
 namespace app::rules {
 
 using Date = std::chrono::sys_days;

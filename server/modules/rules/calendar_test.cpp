@@ -52,7 +52,7 @@ TEST(CalendarTest, ShanghaiDaysBeginAtSixteenHundredUtc) {
 
 TEST(CalendarTest, WeekendsAreRestDays) {
     const WorkingCalendar plain;
-    EXPECT_FALSE(plain.IsWorkingDay(D("2026-03-07")));  // Saturday
+    EXPECT_FALSE(plain.IsWorkingDay(D("2026-03-07")));                              // Saturday
     EXPECT_EQ(FormatDate(plain.AddWorkingDays(D("2026-03-06"), 1)), "2026-03-09");  // Friday → Monday
     EXPECT_EQ(FormatDate(plain.AddWorkingDays(D("2026-03-07"), 1)), "2026-03-09");  // from a Saturday
     EXPECT_EQ(FormatDate(plain.AddWorkingDays(D("2026-03-02"), 5)), "2026-03-09");
@@ -89,7 +89,7 @@ TEST(CalendarTest, YearEndRunsIntoNewYearHolidayAndItsAdjustedSunday) {
 
 TEST(CalendarTest, SpringFestival2026) {
     const WorkingCalendar calendar = China();
-    EXPECT_TRUE(calendar.IsWorkingDay(D("2026-02-14")));  // Saturday before, worked
+    EXPECT_TRUE(calendar.IsWorkingDay(D("2026-02-14")));   // Saturday before, worked
     EXPECT_FALSE(calendar.IsWorkingDay(D("2026-02-23")));  // Monday, last day of the run
     EXPECT_EQ(FormatDate(calendar.AddWorkingDays(D("2026-02-13"), 1)), "2026-02-14");
     EXPECT_EQ(FormatDate(calendar.AddWorkingDays(D("2026-02-13"), 2)), "2026-02-24");
@@ -103,7 +103,8 @@ TEST(CalendarTest, WorkingDaysBetweenCountsTheHalfOpenRangeWithASign) {
     EXPECT_EQ(calendar.WorkingDaysBetween(D("2026-10-10"), D("2026-09-30")), -3);
     EXPECT_EQ(calendar.WorkingDaysBetween(D("2026-10-03"), D("2026-10-03")), 0);
     for (int n = 0; n < 40; ++n) {
-        EXPECT_EQ(calendar.WorkingDaysBetween(D("2026-02-01"), calendar.AddWorkingDays(D("2026-02-01"), n)), n);
+        EXPECT_EQ(calendar.WorkingDaysBetween(D("2026-02-01"), calendar.AddWorkingDays(D("2026-02-01"), n)),
+                  n);
     }
 }
 

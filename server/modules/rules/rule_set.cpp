@@ -27,8 +27,8 @@ std::optional<Unit> ParseUnit(std::string_view name) {
 
 const std::vector<std::string>& RuleCodes() {
     static const std::vector<std::string> kCodes{
-        "ENTERPRISE_REPLY",   "EVACUATION_DECISION",    "OPINION_REPLY",    "GENERAL_RECTIFICATION",
-        "RECHECK_AFTER_DONE", "REMINDER_BEFORE_DUE",    "ESCALATE_AFTER_OVERDUE", "WORKER_REPORT_ACK",
+        "ENTERPRISE_REPLY",   "EVACUATION_DECISION", "OPINION_REPLY",          "GENERAL_RECTIFICATION",
+        "RECHECK_AFTER_DONE", "REMINDER_BEFORE_DUE", "ESCALATE_AFTER_OVERDUE", "WORKER_REPORT_ACK",
     };
     return kCodes;
 }
@@ -80,12 +80,14 @@ Error::FieldErrors CheckRuleInputs(const std::vector<RuleInput>& inputs) {
         if (!IsKnownRule(input.code)) {
             errors.emplace(prefix + "code", LocalizedText{"未知的规则代码", "Unknown rule code"});
         } else if (!seen.insert(input.code).second) {
-            errors.emplace(prefix + "code", LocalizedText{"同一规则只能出现一次", "A rule may appear only once"});
+            errors.emplace(prefix + "code",
+                           LocalizedText{"同一规则只能出现一次", "A rule may appear only once"});
         }
         const auto unit = ParseUnit(input.unit);
         if (!unit) {
-            errors.emplace(prefix + "unit", LocalizedText{"单位应为 WORKING_DAYS、CALENDAR_DAYS 或 HOURS",
-                                                          "The unit must be WORKING_DAYS, CALENDAR_DAYS or HOURS"});
+            errors.emplace(prefix + "unit",
+                           LocalizedText{"单位应为 WORKING_DAYS、CALENDAR_DAYS 或 HOURS",
+                                         "The unit must be WORKING_DAYS, CALENDAR_DAYS or HOURS"});
             continue;
         }
         if (*unit == Unit::kHours && (input.value < 1 || input.value > kMaxHours)) {

@@ -57,7 +57,8 @@ struct RuleInForce {
 // Owners from nearest to farthest: the organisation itself, its parent, …, the root, then the platform
 // (nullopt). For each owner the version in force on `date` is the one with the latest effective date on or
 // before `date` (the higher version number on a tie). Each rule comes from the nearest owner whose version in
-// force carries it; an override version carries only the rules it overrides. Rules no owner carries are left out.
+// force carries it; an override version carries only the rules it overrides. Rules no owner carries are left
+// out.
 std::vector<RuleInForce> Resolve(const std::vector<RuleSetVersion>& versions,
                                  const std::vector<std::optional<std::int64_t>>& owners_nearest_first,
                                  std::string_view date);

@@ -5,8 +5,8 @@
 
 namespace app::rules {
 
-// /api/v1/rules/calendar/{year}, /rules/versions, /rules/in-force, /rules/deadline; declares rules:ruleset:view,
-// rules:ruleset:manage and rules:calendar:manage.
+// /api/v1/rules/calendar/{year}, /rules/versions, /rules/in-force, /rules/deadline; declares
+// rules:ruleset:view, rules:ruleset:manage and rules:calendar:manage.
 void RegisterRulesRoutes(http::Router& router, RulesService& rules);
 
 }  // namespace app::rules

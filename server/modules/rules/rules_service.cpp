@@ -69,8 +69,7 @@ std::vector<RuleSetVersion> ReadVersions(db::Session& session, const db::Result&
         for (const db::Row row : session.Query(
                  "SELECT code, value, unit FROM rule_set_rules WHERE version_id = $1", version.id)) {
             const auto unit = ParseUnit(row.GetString(2));
-            version.rules.push_back(
-                {row.GetString(0), row.GetInt64(1), unit.value_or(Unit::kCalendarDays)});
+            version.rules.push_back({row.GetString(0), row.GetInt64(1), unit.value_or(Unit::kCalendarDays)});
         }
         const auto& codes = RuleCodes();
         const auto rank = [&](const Rule& rule) {
@@ -95,8 +94,8 @@ bool Visible(const Principal& principal, const RuleSetVersion& version) {
     if (!version.organisation_id) return true;
     const auto [lower, upper] = auth::ScopeRange(principal);
     if (version.organisation_path >= lower && version.organisation_path < upper) return true;
-    return principal.organisation_path.compare(0, version.organisation_path.size(), version.organisation_path) ==
-           0;
+    return principal.organisation_path.compare(0, version.organisation_path.size(),
+                                               version.organisation_path) == 0;
 }
 
 organisations::Organisation TargetInScope(db::Session& session, const Principal& principal,
@@ -142,16 +141,18 @@ CalendarYear RulesService::SaveCalendar(const RequestContext& context, int year,
         if (!date) {
             errors.emplace(prefix + "date", kDateFormat);
         } else if (YearOf(*date) != year) {
-            errors.emplace(prefix + "date", LocalizedText{"日期不在本年度内", "The date is not in this year"});
+            errors.emplace(prefix + "date",
+                           LocalizedText{"日期不在本年度内", "The date is not in this year"});
         } else if (!seen.insert(entry.date).second) {
             errors.emplace(prefix + "date", LocalizedText{"日期重复", "The date appears twice"});
         } else if (kind == DayKind::kWorkday && !IsWeekend(*date)) {
-            errors.emplace(prefix + "kind", LocalizedText{"调休上班日应为周六或周日",
-                                                          "An adjusted working day must be a Saturday or Sunday"});
+            errors.emplace(prefix + "kind",
+                           LocalizedText{"调休上班日应为周六或周日",
+                                         "An adjusted working day must be a Saturday or Sunday"});
         }
         if (!kind) {
-            errors.emplace(prefix + "kind",
-                           LocalizedText{"类型应为 HOLIDAY 或 WORKDAY", "The kind must be HOLIDAY or WORKDAY"});
+            errors.emplace(prefix + "kind", LocalizedText{"类型应为 HOLIDAY 或 WORKDAY",
+                                                          "The kind must be HOLIDAY or WORKDAY"});
         }
     }
     if (!errors.empty()) throw Error::InvalidInput(errors);
@@ -170,11 +171,11 @@ CalendarYear RulesService::SaveCalendar(const RequestContext& context, int year,
         CalendarYear after{year, days};
         std::sort(after.days.begin(), after.days.end(),
                   [](const CalendarEntry& a, const CalendarEntry& b) { return a.date < b.date; });
-        auth::RecordAudit(session, context,
-                          {"update", "calendar_year", std::to_string(year),
-                           http::Serialize(CalendarYearToJson(before)), http::Serialize(CalendarYearToJson(after)),
-                           ""},
-                          now);
+        auth::RecordAudit(
+            session, context,
+            {"update", "calendar_year", std::to_string(year), http::Serialize(CalendarYearToJson(before)),
+             http::Serialize(CalendarYearToJson(after)), ""},
+            now);
         return after;
     });
 }
@@ -205,9 +206,10 @@ RuleSetVersion RulesService::Publish(const RequestContext& context, const Publis
         const auto organisation = TargetInScope(session, context.principal, input.organisation_id);
         Error::FieldErrors errors = CheckRuleInputs(input.rules);
         const db::Row last = session
-                                 .Query("SELECT COALESCE(MAX(version), 0), COALESCE(MAX(effective_from), '')"
-                                        " FROM rule_set_versions WHERE organisation_id = $1",
-                                        organisation.id)
+                                 .Query(
+                                     "SELECT COALESCE(MAX(version), 0), COALESCE(MAX(effective_from), '')"
+                                     " FROM rule_set_versions WHERE organisation_id = $1",
+                                     organisation.id)
                                  .Front();
         const std::int64_t next_version = last.GetInt64(0) + 1;
         const std::string last_effective = last.GetString(1);
@@ -219,28 +221,31 @@ RuleSetVersion RulesService::Publish(const RequestContext& context, const Publis
                                          "The effective date cannot be before today (deadlines already "
                                          "computed must not change)"});
         } else if (input.effective_from < last_effective) {
-            errors.emplace("effectiveFrom", LocalizedText{"生效日期不能早于本组织上一版本的生效日期（" +
-                                                              last_effective + "）",
-                                                          "The effective date cannot be before that of this "
-                                                          "organisation's previous version (" +
-                                                              last_effective + ")"});
+            errors.emplace("effectiveFrom",
+                           LocalizedText{"生效日期不能早于本组织上一版本的生效日期（" + last_effective + "）",
+                                         "The effective date cannot be before that of this "
+                                         "organisation's previous version (" +
+                                             last_effective + ")"});
         }
         if (!errors.empty()) throw Error::InvalidInput(errors);
         std::int64_t id = 0;
         try {
             id = session
-                     .Query("INSERT INTO rule_set_versions (organisation_id, version, effective_from, note, "
-                            "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                            organisation.id, next_version, input.effective_from, input.note,
-                            context.principal.username, now)
+                     .Query(
+                         "INSERT INTO rule_set_versions (organisation_id, version, effective_from, note, "
+                         "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                         organisation.id, next_version, input.effective_from, input.note,
+                         context.principal.username, now)
                      .Front()
                      .GetInt64(0);
         } catch (const db::ConstraintViolation&) {
-            throw Error::Conflict({"另一版本刚刚发布，请刷新后重试", "Another version was just published; reload"});
+            throw Error::Conflict(
+                {"另一版本刚刚发布，请刷新后重试", "Another version was just published; reload"});
         }
         for (const RuleInput& rule : input.rules) {
-            session.Execute("INSERT INTO rule_set_rules (version_id, code, value, unit) VALUES ($1, $2, $3, $4)",
-                            id, rule.code, rule.value, rule.unit);
+            session.Execute(
+                "INSERT INTO rule_set_rules (version_id, code, value, unit) VALUES ($1, $2, $3, $4)", id,
+                rule.code, rule.value, rule.unit);
         }
         auto versions =
             ReadVersions(session, session.Query(std::string(kVersionColumns) + " WHERE v.id = $1", id));
@@ -253,7 +258,8 @@ RuleSetVersion RulesService::Publish(const RequestContext& context, const Publis
     });
 }
 
-RuleSetInForce RulesService::InForce(const RequestContext& context, std::optional<std::int64_t> organisation_id,
+RuleSetInForce RulesService::InForce(const RequestContext& context,
+                                     std::optional<std::int64_t> organisation_id,
                                      const std::optional<std::string>& date) const {
     if (date && !ParseDate(*date)) throw Error::InvalidField("date", kDateFormat);
     const std::string on = date.value_or(Today(clock_));
@@ -267,7 +273,8 @@ RuleSetInForce RulesService::InForce(const RequestContext& context, std::optiona
 
 Deadline RulesService::ComputeDeadline(const RequestContext& context, const DeadlineQuery& query) const {
     Error::FieldErrors errors;
-    if (!IsKnownRule(query.rule)) errors.emplace("rule", LocalizedText{"未知的规则代码", "Unknown rule code"});
+    if (!IsKnownRule(query.rule))
+        errors.emplace("rule", LocalizedText{"未知的规则代码", "Unknown rule code"});
     std::optional<Date> from;
     if (query.from) {
         from = ParseDate(*query.from);
@@ -281,12 +288,14 @@ Deadline RulesService::ComputeDeadline(const RequestContext& context, const Dead
     return database_.Read([&](db::Session& session) {
         const auto organisation = TargetInScope(session, context.principal, query.organisation_id);
         const std::string from_text = FormatDate(*from);
-        const auto in_force = Resolve(ChainVersions(session, organisation.path), OwnersOf(organisation.path),
-                                      from_text);
-        const auto rule = std::find_if(in_force.begin(), in_force.end(),
-                                       [&](const RuleInForce& candidate) { return candidate.rule.code == query.rule; });
+        const auto in_force =
+            Resolve(ChainVersions(session, organisation.path), OwnersOf(organisation.path), from_text);
+        const auto rule = std::find_if(in_force.begin(), in_force.end(), [&](const RuleInForce& candidate) {
+            return candidate.rule.code == query.rule;
+        });
         if (rule == in_force.end()) {
-            throw Error::InvalidField("rule", {"该日期没有生效的此项规则", "No such rule is in force on that date"});
+            throw Error::InvalidField("rule",
+                                      {"该日期没有生效的此项规则", "No such rule is in force on that date"});
         }
         const WorkingCalendar calendar = LoadCalendar(session);
         Deadline deadline;

@@ -41,7 +41,7 @@ struct RuleSetInForce {
 struct DeadlineQuery {
     std::optional<std::int64_t> organisation_id;  // default: the caller's organisation
     std::string rule;
-    std::optional<std::string> from;  // YYYY-MM-DD
+    std::optional<std::string> from;      // YYYY-MM-DD
     std::optional<std::int64_t> from_at;  // an instant; its Asia/Shanghai date when `from` is absent
 };
 
@@ -65,7 +65,8 @@ public:
 
     CalendarYear GetCalendar(int year) const;
     // Replaces the exceptions of one year (platform-wide). Audited.
-    CalendarYear SaveCalendar(const RequestContext& context, int year, const std::vector<CalendarEntry>& days);
+    CalendarYear SaveCalendar(const RequestContext& context, int year,
+                              const std::vector<CalendarEntry>& days);
 
     // The versions of an organisation's chain (its own, its ancestors', the platform default), newest first.
     std::vector<RuleSetVersion> ListVersions(const RequestContext& context,

@@ -15,7 +15,8 @@ protected:
     RulesService rules_{database_.Get(), clock_};
 
     PublishInput Override(std::int64_t organisation, std::string effective, std::int64_t opinion_days) {
-        return {organisation, std::move(effective), "测试", {{"OPINION_REPLY", opinion_days, "WORKING_DAYS"}}};
+        return {
+            organisation, std::move(effective), "测试", {{"OPINION_REPLY", opinion_days, "WORKING_DAYS"}}};
     }
 
     std::int64_t Value(std::int64_t user, std::int64_t organisation, const std::string& date,
@@ -42,8 +43,8 @@ TEST_F(RulesServiceTest, TheOfficialCalendarIsSeeded) {
     const CalendarYear year = rules_.GetCalendar(2026);
     int holidays = 0, workdays = 0;
     for (const CalendarEntry& entry : year.days) (entry.kind == "HOLIDAY" ? holidays : workdays) += 1;
-    EXPECT_EQ(holidays, 33);  // 3 + 9 + 3 + 5 + 3 + 3 + 7
-    EXPECT_EQ(workdays, 6);   // 1/4, 2/14, 2/28, 5/9, 9/20, 10/10
+    EXPECT_EQ(holidays, 33);                               // 3 + 9 + 3 + 5 + 3 + 3 + 7
+    EXPECT_EQ(workdays, 6);                                // 1/4, 2/14, 2/28, 5/9, 9/20, 10/10
     EXPECT_EQ(rules_.GetCalendar(2025).days.size(), 33U);  // 28 holidays + 5 adjusted working days
     EXPECT_TRUE(rules_.GetCalendar(2027).days.empty());
 }
@@ -66,20 +67,24 @@ TEST_F(RulesServiceTest, DeadlinesUseTheSeededCalendarAndTheDefaultRuleSet) {
 
 TEST_F(RulesServiceTest, DeadlineInputIsNamed) {
     const auto context = ContextFor(town_cadre_);
-    EXPECT_EQ(FieldsOf([&] { rules_.ComputeDeadline(context, {town_, "NOPE", "2026-02-30", std::nullopt}); })
-                  .size(),
+    EXPECT_EQ(FieldsOf([&] {
+                  rules_.ComputeDeadline(context, {town_, "NOPE", "2026-02-30", std::nullopt});
+              }).size(),
               2U);
-    EXPECT_EQ(FieldsOf([&] { rules_.ComputeDeadline(context, {town_, "OPINION_REPLY", std::nullopt, std::nullopt}); })
-                  .count("from"),
+    EXPECT_EQ(FieldsOf([&] {
+                  rules_.ComputeDeadline(context, {town_, "OPINION_REPLY", std::nullopt, std::nullopt});
+              }).count("from"),
               1U);
-    EXPECT_EQ(CodeOf([&] { rules_.ComputeDeadline(context, {county_y_, "OPINION_REPLY", "2026-02-10", {}}); }),
+    EXPECT_EQ(CodeOf([&] {
+                  rules_.ComputeDeadline(context, {county_y_, "OPINION_REPLY", "2026-02-10", {}});
+              }),
               ErrorCode::kNotFound);
 }
 
 TEST_F(RulesServiceTest, OverridesResolveFromTheNearestOwnerOnTheirEffectiveDate) {
     rules_.Publish(ContextFor(county_x_cadre_), Override(county_x_, "2026-03-01", 10));
-    EXPECT_EQ(Value(town_cadre_, town_, "2026-02-28", "OPINION_REPLY"), 15);  // before: the default
-    EXPECT_EQ(Value(town_cadre_, town_, "2026-03-01", "OPINION_REPLY"), 10);  // the county's
+    EXPECT_EQ(Value(town_cadre_, town_, "2026-02-28", "OPINION_REPLY"), 15);          // before: the default
+    EXPECT_EQ(Value(town_cadre_, town_, "2026-03-01", "OPINION_REPLY"), 10);          // the county's
     EXPECT_EQ(Value(county_y_cadre_, county_y_, "2026-03-01", "OPINION_REPLY"), 15);  // not another county's
     rules_.Publish(ContextFor(town_cadre_), Override(town_, "2026-04-01", 8));
     EXPECT_EQ(Value(town_cadre_, town_, "2026-04-01", "OPINION_REPLY"), 8);  // its own
@@ -93,7 +98,8 @@ TEST_F(RulesServiceTest, OverridesResolveFromTheNearestOwnerOnTheirEffectiveDate
 }
 
 TEST_F(RulesServiceTest, PublishedVersionsAreNumberedAndNeverChange) {
-    const RuleSetVersion first = rules_.Publish(ContextFor(county_x_cadre_), Override(county_x_, "2026-03-01", 10));
+    const RuleSetVersion first =
+        rules_.Publish(ContextFor(county_x_cadre_), Override(county_x_, "2026-03-01", 10));
     const RuleSetVersion second =
         rules_.Publish(ContextFor(county_x_cadre_), Override(county_x_, "2026-05-01", 12));
     EXPECT_EQ(first.version, 1);
@@ -123,20 +129,25 @@ TEST_F(RulesServiceTest, PublishedVersionsAreNumberedAndNeverChange) {
 }
 
 TEST_F(RulesServiceTest, ACountyCadreCannotPublishForOrSeeAnotherCounty) {
-    EXPECT_EQ(CodeOf([&] { rules_.Publish(ContextFor(county_x_cadre_), Override(county_y_, "2026-03-01", 10)); }),
-              ErrorCode::kNotFound);
+    EXPECT_EQ(
+        CodeOf([&] { rules_.Publish(ContextFor(county_x_cadre_), Override(county_y_, "2026-03-01", 10)); }),
+        ErrorCode::kNotFound);
     EXPECT_EQ(CodeOf([&] { rules_.Publish(ContextFor(town_cadre_), Override(county_x_, "2026-03-01", 10)); }),
               ErrorCode::kNotFound);
-    const RuleSetVersion qinhuai = rules_.Publish(ContextFor(county_y_cadre_), Override(county_y_, "2026-03-01", 9));
-    EXPECT_EQ(CodeOf([&] { rules_.GetVersion(ContextFor(county_x_cadre_), qinhuai.id); }), ErrorCode::kNotFound);
-    EXPECT_EQ(CodeOf([&] { rules_.ListVersions(ContextFor(county_x_cadre_), county_y_); }), ErrorCode::kNotFound);
+    const RuleSetVersion qinhuai =
+        rules_.Publish(ContextFor(county_y_cadre_), Override(county_y_, "2026-03-01", 9));
+    EXPECT_EQ(CodeOf([&] { rules_.GetVersion(ContextFor(county_x_cadre_), qinhuai.id); }),
+              ErrorCode::kNotFound);
+    EXPECT_EQ(CodeOf([&] { rules_.ListVersions(ContextFor(county_x_cadre_), county_y_); }),
+              ErrorCode::kNotFound);
     EXPECT_EQ(CodeOf([&] { rules_.InForce(ContextFor(county_x_cadre_), county_y_, std::nullopt); }),
               ErrorCode::kNotFound);
     // A town cadre reads its county's version: it governs the town's deadlines.
     const RuleSetVersion county = rules_.Publish(ContextFor(admin_), Override(county_x_, "2026-03-01", 11));
     EXPECT_EQ(rules_.GetVersion(ContextFor(town_cadre_), county.id).organisation_id, county_x_);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM rule_set_versions WHERE organisation_id = " + std::to_string(county_y_)),
-              1);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM rule_set_versions WHERE organisation_id = " + std::to_string(county_y_)),
+        1);
 }
 
 TEST_F(RulesServiceTest, BadVersionsAreRefusedNamingTheField) {
@@ -149,13 +160,18 @@ TEST_F(RulesServiceTest, BadVersionsAreRefusedNamingTheField) {
     EXPECT_EQ(fields.count("rules[1].code"), 1U);
     EXPECT_EQ(fields.count("rules[1].unit"), 1U);
     rules_.Publish(context, Override(county_x_, "2026-06-01", 10));
-    EXPECT_EQ(FieldsOf([&] { rules_.Publish(context, Override(county_x_, "2026-05-01", 10)); }).count("effectiveFrom"),
+    EXPECT_EQ(FieldsOf([&] {
+                  rules_.Publish(context, Override(county_x_, "2026-05-01", 10));
+              }).count("effectiveFrom"),
               1U);
-    EXPECT_EQ(FieldsOf([&] { rules_.Publish(context, Override(county_x_, "2026-13-01", 10)); }).count("effectiveFrom"),
+    EXPECT_EQ(FieldsOf([&] {
+                  rules_.Publish(context, Override(county_x_, "2026-13-01", 10));
+              }).count("effectiveFrom"),
               1U);
     // Nothing of the refused versions was stored.
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM rule_set_versions WHERE organisation_id = " + std::to_string(county_x_)),
-              1);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM rule_set_versions WHERE organisation_id = " + std::to_string(county_x_)),
+        1);
     // Today is allowed.
     EXPECT_EQ(rules_.Publish(context, Override(town_, "2026-01-01", 10)).version, 1);
 }
@@ -175,7 +191,8 @@ TEST_F(RulesServiceTest, AdministratorsReplaceAYearsCalendar) {
     EXPECT_EQ(fields.count("days[3].date"), 1U);
     EXPECT_EQ(fields.count("days[4].kind"), 1U);
     EXPECT_TRUE(rules_.GetCalendar(2027).days.empty());
-    rules_.SaveCalendar(context, 2027, {{"2027-01-01", "HOLIDAY", "元旦"}, {"2027-01-02", "HOLIDAY", "元旦"}});
+    rules_.SaveCalendar(context, 2027,
+                        {{"2027-01-01", "HOLIDAY", "元旦"}, {"2027-01-02", "HOLIDAY", "元旦"}});
     EXPECT_EQ(rules_.GetCalendar(2027).days.size(), 2U);
     EXPECT_EQ(rules_.ComputeDeadline(context, {root_, "WORKER_REPORT_ACK", "2026-12-31", std::nullopt}).due,
               "2027-01-05");  // 1 January (Friday) is a holiday now; Monday 4, Tuesday 5

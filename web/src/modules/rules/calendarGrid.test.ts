@@ -16,7 +16,7 @@ describe('monthGrid', () => {
   it('lays a month out in Monday-first weeks with the neighbours’ days', () => {
     const weeks = monthGrid(2026, 10, october2026)
     expect(weeks).toHaveLength(5) // 1 October 2026 is a Thursday
-    expect(weeks[0].map((d) => d.date)).toEqual([
+    expect(weeks[0]?.map((d) => d.date)).toEqual([
       '2026-09-28',
       '2026-09-29',
       '2026-09-30',
@@ -25,8 +25,8 @@ describe('monthGrid', () => {
       '2026-10-03',
       '2026-10-04',
     ])
-    expect(weeks[0][0].inMonth).toBe(false)
-    expect(weeks[4][6].date).toBe('2026-11-01')
+    expect(weeks[0]?.[0]?.inMonth).toBe(false)
+    expect(weeks[4]?.[6]?.date).toBe('2026-11-01')
   })
 
   it('marks holidays, adjusted working days and plain weekends', () => {
@@ -61,7 +61,7 @@ describe('isWorkingDay and toggleDay', () => {
     const names = { holiday: '节假日', workday: '调休上班' }
     const saturday = toggleDay([], '2026-10-17', names)
     expect(saturday).toEqual([{ date: '2026-10-17', kind: 'HOLIDAY', name: '节假日' }])
-    expect(toggleDay(saturday, '2026-10-17', names)[0].kind).toBe('WORKDAY')
+    expect(toggleDay(saturday, '2026-10-17', names)[0]?.kind).toBe('WORKDAY')
     expect(toggleDay(toggleDay(saturday, '2026-10-17', names), '2026-10-17', names)).toEqual([])
     const monday = toggleDay([], '2026-10-12', names)
     expect(toggleDay(monday, '2026-10-12', names)).toEqual([])
