@@ -255,6 +255,8 @@ describe('health, authentication and cookies', () => {
         'organisation:org:create',
         'organisation:org:update',
         'organisation:org:view',
+        'rules:ruleset:manage',
+        'rules:ruleset:view',
         'system:audit:view',
         'system:dict:view',
         'system:role:view',
@@ -1273,5 +1275,28 @@ describe('labour-protection inspectors (workflow W10)', () => {
     assert.ok(report.total.inspectorsPerThousandWorkers > 0);
     const sum = report.rows.reduce((total, row) => total + row.inspectors, 0);
     assert.equal(sum, report.total.inspectors);
+  });
+});
+
+describe('rules and the working-day calendar', () => {
+  it('GET /rules/deadline counts with the official calendar and names the rule’s source', async () => {
+    const deadline = async (rule, from, organisationId = ids.townOrg) =>
+      county.get(`/rules/deadline?organisationId=${organisationId}&rule=${rule}&from=${from}`);
+    // 15 working days across the 2026 Spring Festival (2/14 and 2/28 are worked Saturdays).
+    const opinion = expectStatus(await deadline('OPINION_REPLY', '2026-02-10'), 200).json;
+    assert.equal(opinion.due, '2026-03-09');
+    assert.equal(opinion.workingDays, 15);
+    assert.deepEqual({ code: opinion.rule.code, value: opinion.rule.value, unit: opinion.rule.unit }, {
+      code: 'OPINION_REPLY',
+      value: 15,
+      unit: 'WORKING_DAYS',
+    });
+    assert.equal(opinion.rule.source.organisationId, null, 'the platform default');
+    assert.equal(opinion.rule.source.version, 1);
+    // Over the year end: 1–3 January are 元旦, Sunday 4 January is worked.
+    assert.equal(expectStatus(await deadline('WORKER_REPORT_ACK', '2025-12-31'), 200).json.due, '2026-01-05');
+    assert.equal(expectStatus(await deadline('ENTERPRISE_REPLY', '2026-09-30'), 200).json.due, '2026-10-07');
+    assertError(await deadline('OPINION_REPLY', '2026-02-10', ids.qinhuaiOrg), 404, 'not_found', '秦淮区 is outside 玄武区');
+    assertFields(await deadline('NO_SUCH_RULE', '2026-02-30'), ['rule', 'from']);
   });
 });

@@ -252,10 +252,28 @@ export async function buildContext(baseUrl, admin) {
   expectStatus(await ctx.maker.put('/lp-staffing', staffingBody(ctx.orgs.town, 2039)), 200);
   ctx.network.qinhuaiStaffing = await ctx.createStaffing(ctx.orgs.qinhuai);
 
+  // Rule set versions, effective far ahead so that no other check's deadline changes.
+  ctx.rules = {};
+  ctx.publishVersion = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.post('/rules/versions', ruleVersionBody(organisationId)), 201).json.id;
+  ctx.rules.townVersion = await ctx.publishVersion();
+  ctx.rules.qinhuaiVersion = await ctx.publishVersion(ctx.orgs.qinhuai);
+
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
   await signIn(baseUrl, 'qinhuai_cadre', DEMO_PASSWORD);
   return ctx;
+}
+
+// ---- rules and calendar -----------------------------------------------------------------------------
+
+function ruleVersionBody(organisationId) {
+  return {
+    organisationId,
+    effectiveFrom: '2099-01-01',
+    note: '矩阵测试版本',
+    rules: [{ code: 'OPINION_REPLY', value: 12, unit: 'WORKING_DAYS' }],
+  };
 }
 
 // ---- reusable pieces --------------------------------------------------------------------------------
@@ -734,5 +752,46 @@ export const matrix = {
     params: async (ctx) => ({ id: await ctx.createOrganisation() }), // a throwaway for every call
     body: (ctx) => ({ parentId: ctx.orgs.xuanwu }),
     outside: { ...QINHUAI_ORGANISATION, body: (ctx) => ({ parentId: ctx.orgs.xuanwu }) },
+  },
+
+  'GET /api/v1/rules/calendar/{year}': {
+    expect: 200,
+    params: () => ({ year: 2026 }),
+    check: (response) => (response.json?.days?.some((d) => d.date === '2026-02-14' && d.kind === 'WORKDAY') ? undefined : 'no 2026-02-14 adjusted working day'),
+    noScope: 'the calendar is platform-wide',
+  },
+  'PUT /api/v1/rules/calendar/{year}': {
+    expect: 200,
+    params: () => ({ year: 2099 }),
+    body: () => ({ days: [{ date: '2099-01-01', kind: 'HOLIDAY', name: '元旦' }] }),
+    noScope: 'the calendar is platform-wide',
+  },
+  'GET /api/v1/rules/versions': {
+    expect: 200,
+    query: TOWN_LIST,
+    check: (response, ctx) => (response.json?.some?.((v) => v.id === ctx.rules.townVersion) ? undefined : 'the town version is not listed'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}` },
+  },
+  'GET /api/v1/rules/versions/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.rules.townVersion }),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.rules.qinhuaiVersion }) },
+  },
+  'POST /api/v1/rules/versions': {
+    expect: 201,
+    body: (ctx) => ruleVersionBody(ctx.orgs.town),
+    outside: { organisation: QINHUAI, body: (ctx) => ruleVersionBody(ctx.orgs.qinhuai) },
+  },
+  'GET /api/v1/rules/in-force': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.town}&date=2026-03-02`,
+    check: (response) => (response.json?.rules?.length === 8 ? undefined : 'not 8 rules in force'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}` },
+  },
+  'GET /api/v1/rules/deadline': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.town}&rule=OPINION_REPLY&from=2026-02-10`,
+    check: (response) => (response.json?.due === '2026-03-09' ? undefined : 'due is not 2026-03-09'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&rule=OPINION_REPLY&from=2026-02-10` },
   },
 };

@@ -9,6 +9,7 @@
 #include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "organisations/uncovered_routes.hpp"
+#include "rules/rules_routes.hpp"
 #include "system/permissions.hpp"
 
 namespace app {
@@ -33,6 +34,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       inspectors_(database, clock),
       volunteers_(database, clock),
       staffing_(database, clock),
+      rules_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -63,6 +65,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterUncoveredRoutes(router_, uncovered_);
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
+    rules::RegisterRulesRoutes(router_, rules_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

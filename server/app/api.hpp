@@ -18,6 +18,7 @@
 #include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "organisations/uncovered_enterprises.hpp"
+#include "rules/rules_service.hpp"
 #include "system/dictionary_service.hpp"
 #include "system/log_service.hpp"
 #include "system/role_service.hpp"
@@ -56,6 +57,7 @@ private:
     network::InspectorService inspectors_;
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
+    rules::RulesService rules_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

@@ -87,4 +87,13 @@ describe('buildMenu', () => {
       'menu-uncovered',
     ])
   })
+
+  it('shows the rules and calendar page to every holder of rules:ruleset:view, after the network', () => {
+    expect(testIds(buildMenu(routes, canWith(['rules:ruleset:view'])))).toEqual([
+      'menu-home',
+      'menu-rules',
+    ])
+    const menu = buildMenu(routes, canWith(['organisation:network:view', 'rules:ruleset:view']))
+    expect(testIds(menu).slice(-2)).toEqual(['menu-lp-staffing', 'menu-rules'])
+  })
 })
