@@ -86,9 +86,29 @@ AFTER INSERT OR DELETE OR UPDATE OF organisation_id, status, headcount, economic
     with_committee
 ON enterprises FOR EACH ROW EXECUTE FUNCTION organisation_statistics_on_enterprise();
 
+-- with_committee joins two tables that two transactions may change at once (a coverage period by a union, a
+-- committee of that union). At READ COMMITTED each trigger's refresh could miss the other's uncommitted row and
+-- both commit a stale flag, so both take a transaction lock per union first (in id order): the second waits for
+-- the first to commit, and its refresh, a later statement, sees what the first wrote. SQLite has one writer.
+CREATE FUNCTION union_mirrors_lock(p_unions BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    union_id BIGINT;
+BEGIN
+    FOR union_id IN SELECT DISTINCT u FROM unnest(p_unions) AS t (u) WHERE u IS NOT NULL ORDER BY 1 LOOP
+        PERFORM pg_advisory_xact_lock(7302, union_id::int);
+    END LOOP;
+END $$;
+
 -- Coverage periods end (until_date set) and begin (insert): the enterprise's mirrors follow.
 CREATE FUNCTION enterprise_mirrors_on_coverage() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM union_mirrors_lock(ARRAY[NEW.union_organisation_id]);
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM union_mirrors_lock(ARRAY[OLD.union_organisation_id]);
+    ELSE
+        PERFORM union_mirrors_lock(ARRAY[OLD.union_organisation_id, NEW.union_organisation_id]);
+    END IF;
     IF TG_OP = 'INSERT' THEN
         PERFORM enterprise_mirrors_refresh(ARRAY[NEW.enterprise_id]);
     ELSIF TG_OP = 'DELETE' THEN
@@ -115,6 +135,7 @@ BEGIN
     ELSE
         unions := ARRAY[OLD.organisation_id, NEW.organisation_id];
     END IF;
+    PERFORM union_mirrors_lock(unions);
     PERFORM enterprise_mirrors_refresh(ARRAY(SELECT c.enterprise_id FROM union_coverage c
         WHERE c.until_date IS NULL AND c.union_organisation_id = ANY (unions)));
     RETURN NULL;
@@ -140,6 +161,10 @@ END $$;
 CREATE TRIGGER organisation_statistics_on_inspector
 AFTER INSERT OR DELETE OR UPDATE OF status, home_organisation_id ON lp_inspectors
 FOR EACH ROW EXECUTE FUNCTION organisation_statistics_on_inspector();
+
+-- At most one current coverage period per enterprise: the mirrors, the roll-ups and the uncovered list all read
+-- "the" current period; two concurrent changes of one enterprise's coverage now conflict instead of leaving two.
+CREATE UNIQUE INDEX union_coverage_one_current ON union_coverage (enterprise_id) WHERE until_date IS NULL;
 
 -- Candidate unions report their load (enterprises covered now); committee triggers find a union's enterprises.
 CREATE INDEX union_coverage_union_idx ON union_coverage (union_organisation_id, until_date);

@@ -195,5 +195,9 @@ BEGIN
     ON CONFLICT (organisation_id) DO UPDATE SET inspectors = inspectors + 1;
 END;
 
+-- At most one current coverage period per enterprise: the mirrors, the roll-ups and the uncovered list all read
+-- "the" current period; two concurrent changes of one enterprise's coverage now conflict instead of leaving two.
+CREATE UNIQUE INDEX union_coverage_one_current ON union_coverage (enterprise_id) WHERE until_date IS NULL;
+
 -- Candidate unions report their load (enterprises covered now); committee triggers find a union's enterprises.
 CREATE INDEX union_coverage_union_idx ON union_coverage (union_organisation_id, until_date);

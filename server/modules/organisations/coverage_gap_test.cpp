@@ -1,5 +1,8 @@
 #include "organisations/coverage_gap.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include "auth/data_scope.hpp"
 #include "organisations/enterprise_service.hpp"
 #include "system/system_test_fixture.hpp"
@@ -295,6 +298,40 @@ TEST_F(CoverageGapTest, CountsFollowEveryKindOfChange) {
     EXPECT_EQ(ExpectMatchesRecomputation(city_).total.with_committee, with_committee.total.with_committee);
     EXPECT_EQ(gaps_.Report(admin, city_).total.enterprises,
               Count("SELECT COUNT(*) FROM enterprises WHERE status = 'ACTIVE'"));
+}
+
+}  // namespace app::organisations
+
+namespace app::organisations {
+
+// PostgreSQL runs writers concurrently at READ COMMITTED: a committee taking office while another transaction
+// records coverage by the same union must still leave the enterprise counted "with committee" (the triggers
+// lock the union; without that, each refresh misses the other's uncommitted row). SQLite has one writer.
+TEST_F(CoverageGapTest, ACommitteeAndACoverageWrittenAtOnceStillCount) {
+    if (database_->GetDialect() != db::Dialect::kPostgres) GTEST_SKIP() << "one writer on SQLite";
+    AddEnterprises(county_x_, 2);  // serials 1 (covered by the town) and 2 (no coverage)
+    const std::int64_t enterprise = Count(
+        "SELECT id FROM enterprises e WHERE NOT EXISTS (SELECT 1 FROM union_coverage c WHERE "
+        "c.enterprise_id = e.id)");
+    std::thread committee([&] {
+        database_->Write([&](db::Session& session) {
+            session.Execute(
+                "INSERT INTO lp_committees (organisation_id, established_on, status, created_at, updated_at) "
+                "VALUES ($1, '2026-01-01', 'ACTIVE', 0, 0)",
+                town_);
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));  // commit late
+        });
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));  // the committee row exists, uncommitted
+    database_->Write([&](db::Session& session) {
+        session.Execute(
+            "INSERT INTO union_coverage (enterprise_id, coverage_type, union_organisation_id, since_date, "
+            "created_at) VALUES ($1, 'JOINT_BASE_UNION', $2, '2026-02-01', 0)",
+            enterprise, town_);
+    });
+    committee.join();
+    EXPECT_EQ(Count("SELECT with_committee FROM enterprises WHERE id = " + std::to_string(enterprise)), 1);
+    ExpectMatchesRecomputation(city_);
 }
 
 }  // namespace app::organisations

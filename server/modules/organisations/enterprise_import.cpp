@@ -436,6 +436,9 @@ std::optional<ImportedEnterprise> ConvertImportRow(const ImportRow& row, const I
     auto put_text = [&](C column, std::string value) {
         if (!value.empty()) body[InfoOf(column).key] = std::move(value);
     };
+    // A status cannot be "cleared": an empty 状态 cell keeps the stored status (a new enterprise is ACTIVE),
+    // so re-importing a file with a blank status column never reopens a CLOSED enterprise.
+    if (text_of(C::kStatus).empty()) imported.present[static_cast<std::size_t>(C::kStatus)] = false;
     put_text(C::kCreditCode, text_of(C::kCreditCode));
     put_text(C::kName, text_of(C::kName));
     put_text(C::kAddress, text_of(C::kAddress));

@@ -14,6 +14,17 @@
 namespace app::organisations {
 namespace {
 
+void AuditImport(db::Session& session, const RequestContext& context, const std::string& action,
+                 const ImportResult& result, EpochMillis at) {
+    boost::json::object summary{{"mode", ImportModeName(result.mode)}, {"rows", result.rows},
+                                {"inserted", result.inserted},         {"updated", result.updated},
+                                {"unchanged", result.unchanged},       {"rejected", result.rejected}};
+    auth::RecordAudit(session, context,
+                      {action, "enterprise", context.request_id, std::nullopt, http::Serialize(summary),
+                       context.principal.organisation_path},
+                      at);
+}
+
 // Thrown inside the write to undo it: a dry run, or ALL_OR_NOTHING with a bad row. The result was already
 // filled in by then; the caller catches this and returns it.
 struct RollBack {};
@@ -343,18 +354,18 @@ ImportResult EnterpriseImportService::Import(const RequestContext& context, cons
             importer.Run(rows);
             if (!importer.Writing()) throw RollBack{};
             // One audit entry for the whole import: the counts and the mode, not a copy of every row.
-            boost::json::object summary{
-                {"mode", ImportModeName(options.mode)}, {"rows", result.rows},
-                {"inserted", result.inserted},          {"updated", result.updated},
-                {"unchanged", result.unchanged},        {"rejected", result.rejected}};
-            auth::RecordAudit(session, context,
-                              {"import", "enterprise", context.request_id, std::nullopt,
-                               http::Serialize(summary), context.principal.organisation_path},
-                              started);
+            AuditImport(session, context, "import", result, started);
             result.committed = true;
         });
     } catch (const RollBack&) {
         result.committed = false;
+        // A dry run or a refused import writes nothing but is still audited, in a transaction of its own: the
+        // rejections tell which credit codes exist elsewhere, so who asked, and how much, is on record.
+        database_.Write([&](db::Session& session) {
+            AuditImport(session, context,
+                        options.run == ImportRun::kDryRun ? "import_check" : "import_refused", result,
+                        started);
+        });
         if (options.run == ImportRun::kWrite) {
             // ALL_OR_NOTHING with bad rows: nothing was written, so nothing counts as written.
             result.inserted = result.updated = result.unchanged = 0;

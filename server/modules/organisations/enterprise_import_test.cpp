@@ -68,6 +68,7 @@ TEST_F(EnterpriseImportTest, AllOrNothingWithBadRowsWritesNothingAndReportsEvery
     EXPECT_EQ(result.issues[2].column, ImportColumn::kHeadcount);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM enterprises"), 0);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import'"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import_refused'"), 1);
 }
 
 TEST_F(EnterpriseImportTest, ValidRowsOnlyWritesOnlyTheGoodRows) {
@@ -183,6 +184,8 @@ TEST_F(EnterpriseImportTest, DryRunCountsButWritesNothing) {
     EXPECT_EQ(result.inserted, 1);
     EXPECT_EQ(result.rejected, 1);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM enterprises"), 1);
+    // Nothing written, but the check itself is on record (its rejections reveal existing credit codes).
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import_check'"), 1);
 }
 
 TEST_F(EnterpriseImportTest, CoverageColumnsRecordAndChangeTheCoverage) {
@@ -232,6 +235,32 @@ TEST_F(EnterpriseImportTest, JsonRowsFromTheBrowserAreJudgedTheSameWay) {
     EXPECT_EQ(result.inserted, 1);
     EXPECT_EQ(result.rejected, 1);
     EXPECT_EQ(result.issues.front().row_number, 3);
+}
+
+}  // namespace app::organisations
+
+namespace app::organisations {
+
+// A blank 状态 cell must not reopen a CLOSED enterprise (an empty status is no status, not ACTIVE); a word
+// in it still changes the status.
+TEST_F(EnterpriseImportTest, AnEmptyStatusCellKeepsTheStoredStatus) {
+    const std::string header = kHeader.substr(0, kHeader.size() - 1) + ",状态\n";
+    auto row = [&](int serial, const std::string& status) {
+        return Row(serial).substr(0, Row(serial).size() - 1) + "," + status + "\n";
+    };
+    ASSERT_TRUE(
+        Import(header + row(1, "注销") + row(2, ""), ImportMode::kAllOrNothing, county_x_cadre_).committed);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM enterprises WHERE status = 'CLOSED'"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM enterprises WHERE status = 'ACTIVE'"), 1);
+
+    const ImportResult again =
+        Import(header + row(1, "") + row(2, ""), ImportMode::kAllOrNothing, county_x_cadre_);
+    EXPECT_EQ(again.unchanged, 2);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM enterprises WHERE credit_code = '" + Code(1) + "' AND status = 'CLOSED'"),
+        1);
+    EXPECT_EQ(Import(header + row(1, "存续"), ImportMode::kAllOrNothing, county_x_cadre_).updated, 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM enterprises WHERE status = 'CLOSED'"), 0);
 }
 
 }  // namespace app::organisations

@@ -263,6 +263,18 @@ void EnterpriseService::Delete(const RequestContext& context, std::int64_t id) {
 Enterprise EnterpriseService::SetCoverage(const RequestContext& context, std::int64_t id,
                                           const CoverageInput& input) {
     const std::int64_t now = clock_.Now();
+    try {
+        return SetCoverageInTransaction(context, id, input, now);
+    } catch (const db::ConstraintViolation& violation) {
+        if (violation.GetKind() != db::ConstraintViolation::Kind::kUnique) throw;
+        // Another change of this enterprise's coverage committed first (one current period per enterprise).
+        throw Error::Conflict({"该企业的建会情况刚被修改，请刷新后重试",
+                               "The coverage of this enterprise was just changed; reload and try again"});
+    }
+}
+
+Enterprise EnterpriseService::SetCoverageInTransaction(const RequestContext& context, std::int64_t id,
+                                                       const CoverageInput& input, std::int64_t now) {
     return database_.Write([&](db::Session& session) {
         const auto before = FindInScope(session, context.principal, id);
         if (!before) throw Error::NotFound("enterprise");

@@ -34,6 +34,8 @@ private:
                            const EnterpriseFilter& filter, std::int64_t limit, std::int64_t offset) const;
     static std::optional<Enterprise> FindInScope(db::Session& session, const Principal& principal,
                                                  std::int64_t id);
+    Enterprise SetCoverageInTransaction(const RequestContext& context, std::int64_t id,
+                                        const CoverageInput& input, std::int64_t now);
     static void Check(db::Session& session, const Principal& principal, const EnterpriseInput& input,
                       std::string& canonical_code);
 

@@ -123,3 +123,20 @@ TEST_F(UncoveredEnterprisesTest, ACoveredEnterpriseLeavesTheListAndDissolvedUnio
 }
 
 }  // namespace app::organisations
+
+namespace app::organisations {
+
+// The list reads "the" current coverage of an enterprise: the database keeps it to one period at a time.
+TEST_F(UncoveredEnterprisesTest, AnEnterpriseHasOneCurrentCoveragePeriodAtMost) {
+    const std::int64_t enterprise = AddEnterprise(town_, Covered::kNone, 10);
+    EXPECT_THROW(database_->Write([&](db::Session& session) {
+        session.Execute(
+            "INSERT INTO union_coverage (enterprise_id, coverage_type, since_date, created_at) VALUES ($1, "
+            "'NONE', '2026-04-01', 0)",
+            enterprise);
+    }),
+                 db::ConstraintViolation);
+    EXPECT_EQ(uncovered_.ListForExport(ContextFor(admin_), county_x_).size(), 1u);
+}
+
+}  // namespace app::organisations

@@ -163,6 +163,20 @@ CalendarYear RulesService::SaveCalendar(const RequestContext& context, int year,
              session.Query("SELECT day, kind, name FROM calendar_days WHERE year = $1 ORDER BY day", year)) {
             before.days.push_back({row.GetString(0), row.GetString(1), row.GetString(2)});
         }
+        // Days up to today may already have served a computed deadline: they stay as they were.
+        const std::string today = FormatDate(ShanghaiDateOf(now));
+        auto up_to_today = [&](const std::vector<CalendarEntry>& entries) {
+            std::map<std::string, std::pair<std::string, std::string>> past;
+            for (const CalendarEntry& entry : entries) {
+                if (entry.date <= today) past[entry.date] = {entry.kind, entry.name};
+            }
+            return past;
+        };
+        if (up_to_today(before.days) != up_to_today(days)) {
+            throw Error::InvalidField("days", {"今天及以前的日期不能修改（已算出的期限依赖它们）",
+                                               "Days up to today cannot change (deadlines already computed "
+                                               "depend on them)"});
+        }
         session.Execute("DELETE FROM calendar_days WHERE year = $1", year);
         for (const CalendarEntry& entry : days) {
             session.Execute("INSERT INTO calendar_days (day, year, kind, name) VALUES ($1, $2, $3, $4)",
@@ -215,10 +229,11 @@ RuleSetVersion RulesService::Publish(const RequestContext& context, const Publis
         const std::string last_effective = last.GetString(1);
         if (!ParseDate(input.effective_from)) {
             errors.emplace("effectiveFrom", kDateFormat);
-        } else if (input.effective_from < today) {
+        } else if (input.effective_from <= today) {
+            // Not today either: a deadline computed earlier today must keep the rule it was computed with.
             errors.emplace("effectiveFrom",
-                           LocalizedText{"生效日期不能早于今天（已算出的期限不能被追溯改变）",
-                                         "The effective date cannot be before today (deadlines already "
+                           LocalizedText{"生效日期须晚于今天（已算出的期限不能被追溯改变）",
+                                         "The effective date must be after today (deadlines already "
                                          "computed must not change)"});
         } else if (input.effective_from < last_effective) {
             errors.emplace("effectiveFrom",
@@ -280,7 +295,15 @@ Deadline RulesService::ComputeDeadline(const RequestContext& context, const Dead
         from = ParseDate(*query.from);
         if (!from) errors.emplace("from", kDateFormat);
     } else if (query.from_at) {
-        from = ShanghaiDateOf(*query.from_at);
+        // 2000-01-01 … 2100-12-31 UTC in milliseconds: keeps the day and hour arithmetic far from overflow.
+        constexpr std::int64_t kEarliest = 946'684'800'000;
+        constexpr std::int64_t kLatest = 4'133'980'799'000;
+        if (*query.from_at < kEarliest || *query.from_at > kLatest) {
+            errors.emplace("fromAt", LocalizedText{"起算时刻应在 2000–2100 年之间（毫秒时间戳）",
+                                                   "fromAt must be an instant in 2000–2100 (milliseconds)"});
+        } else {
+            from = ShanghaiDateOf(*query.from_at);
+        }
     } else {
         errors.emplace("from", LocalizedText{"请给出起算日期", "Give the start date"});
     }

@@ -172,8 +172,11 @@ TEST_F(RulesServiceTest, BadVersionsAreRefusedNamingTheField) {
     EXPECT_EQ(
         Count("SELECT COUNT(*) FROM rule_set_versions WHERE organisation_id = " + std::to_string(county_x_)),
         1);
-    // Today is allowed.
-    EXPECT_EQ(rules_.Publish(context, Override(town_, "2026-01-01", 10)).version, 1);
+    // Not today (a deadline may already have been computed today), but tomorrow.
+    EXPECT_EQ(
+        FieldsOf([&] { rules_.Publish(context, Override(town_, "2026-01-01", 10)); }).count("effectiveFrom"),
+        1U);
+    EXPECT_EQ(rules_.Publish(context, Override(town_, "2026-01-02", 10)).version, 1);
 }
 
 TEST_F(RulesServiceTest, AdministratorsReplaceAYearsCalendar) {
@@ -197,6 +200,30 @@ TEST_F(RulesServiceTest, AdministratorsReplaceAYearsCalendar) {
     EXPECT_EQ(rules_.ComputeDeadline(context, {root_, "WORKER_REPORT_ACK", "2026-12-31", std::nullopt}).due,
               "2027-01-05");  // 1 January (Friday) is a holiday now; Monday 4, Tuesday 5
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'calendar_year'"), 1);
+
+    // Days up to today (2026-01-01 in the fixture) stay as they are; later ones may change.
+    const std::size_t days_2026 = rules_.GetCalendar(2026).days.size();
+    ASSERT_GT(days_2026, 0U);
+    std::vector<CalendarEntry> changed = rules_.GetCalendar(2026).days;
+    changed.erase(changed.begin());  // 2026-01-01, 元旦: today
+    EXPECT_EQ(FieldsOf([&] { rules_.SaveCalendar(context, 2026, changed); }).count("days"), 1U);
+    EXPECT_EQ(FieldsOf([&] { rules_.SaveCalendar(context, 2025, {}); }).count("days"), 1U);
+    changed = rules_.GetCalendar(2026).days;
+    changed.push_back({"2026-03-02", "HOLIDAY", "地方假日"});
+    EXPECT_EQ(rules_.SaveCalendar(context, 2026, changed).days.size(), days_2026 + 1);
+}
+
+TEST_F(RulesServiceTest, AnInstantFarOutsideTheCalendarIsRefusedNamingTheField) {
+    const auto context = ContextFor(county_x_cadre_);
+    for (const std::int64_t instant : {std::int64_t{0}, std::int64_t{9'223'372'036'854'775'000}}) {
+        EXPECT_EQ(
+            FieldsOf([&] {
+                rules_.ComputeDeadline(context, {county_x_, "GENERAL_RECTIFICATION", std::nullopt, instant});
+            }).count("fromAt"),
+            1U);
+    }
+    EXPECT_NO_THROW(rules_.ComputeDeadline(
+        context, {county_x_, "GENERAL_RECTIFICATION", std::nullopt, std::int64_t{1'767'225'600'000}}));
 }
 
 }  // namespace

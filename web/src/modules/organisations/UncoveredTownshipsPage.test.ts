@@ -111,7 +111,12 @@ describe('UncoveredTownshipsPage', () => {
     const link = rows[1]?.get('[data-testid="uncovered-view"]').element.closest('[data-to]')
     expect(JSON.parse(link?.getAttribute('data-to') ?? '')).toEqual({
       name: 'enterprises',
-      query: { organisationId: '32', organisationName: '梅园新村街道工会', coverageType: 'NONE' },
+      query: {
+        organisationId: '32',
+        organisationName: '梅园新村街道工会',
+        coverageType: 'NONE',
+        status: 'ACTIVE',
+      },
     })
     expect(wrapper.get('[data-testid="list-export"]').attributes('href')).toContain(
       '/api/v1/organisations/1/uncovered-enterprises/export',

@@ -24,6 +24,7 @@ const routes: ModuleRoutes = {
         organisationName:
           typeof route.query.organisationName === 'string' ? route.query.organisationName : '',
         coverageType: typeof route.query.coverageType === 'string' ? route.query.coverageType : '',
+        status: typeof route.query.status === 'string' ? route.query.status : '',
       }),
       meta: {
         title: 'menu.enterprises',

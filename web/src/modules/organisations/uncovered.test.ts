@@ -34,7 +34,12 @@ describe('uncoveredEnterprisesLink', () => {
     })
     expect(link).toEqual({
       name: 'enterprises',
-      query: { organisationId: '17', organisationName: '新街口街道工会', coverageType: 'NONE' },
+      query: {
+        organisationId: '17',
+        organisationName: '新街口街道工会',
+        coverageType: 'NONE',
+        status: 'ACTIVE',
+      },
     })
   })
 })

@@ -29,6 +29,8 @@ export function uncoveredEnterprisesLink(township: UncoveredTownship) {
       organisationId: String(township.organisationId),
       organisationName: township.organisationName,
       coverageType: 'NONE',
+      // The row counts active enterprises only.
+      status: 'ACTIVE',
     },
   }
 }

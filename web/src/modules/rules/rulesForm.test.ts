@@ -92,7 +92,8 @@ describe('effective date', () => {
     expect(effectiveFromProblem('', '2026-03-01')).toBe('required')
     expect(effectiveFromProblem('2026-3-1', '2026-03-01')).toBe('format')
     expect(effectiveFromProblem('2026-02-28', '2026-03-01')).toBe('past')
-    expect(effectiveFromProblem('2026-03-01', '2026-03-01')).toBeNull()
+    expect(effectiveFromProblem('2026-03-01', '2026-03-01')).toBe('past')
+    expect(effectiveFromProblem('2026-03-02', '2026-03-01')).toBeNull()
     expect(effectiveFromProblem('2026-04-01', '2026-03-01', '2026-05-01')).toBe('beforePrevious')
   })
 

@@ -62,7 +62,8 @@ export function effectiveFromProblem(
 ): EffectiveProblem | null {
   if (!date) return 'required'
   if (!isDate(date)) return 'format'
-  if (date < today) return 'past'
+  // Not today either: a deadline computed earlier today must keep its rule (ADR 0009).
+  if (date <= today) return 'past'
   if (previous && date < previous) return 'beforePrevious'
   return null
 }

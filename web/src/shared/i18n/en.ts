@@ -553,7 +553,7 @@ const en: MessageSchema = {
       effective: {
         required: 'Choose the effective date',
         format: 'Use a date like 2026-11-29',
-        past: 'The effective date cannot be before today',
+        past: 'The effective date must be after today',
         beforePrevious: 'The effective date cannot be before that of the previous version ({date})',
       },
     },

@@ -539,7 +539,7 @@ const zhCN = {
       effective: {
         required: '请选择生效日期',
         format: '日期格式为 YYYY-MM-DD',
-        past: '生效日期不能早于今天',
+        past: '生效日期须晚于今天',
         beforePrevious: '生效日期不能早于上一版本的生效日期（{date}）',
       },
     },
