@@ -1,13 +1,13 @@
 #include "organisations/enterprise_import_service.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "auth/audit.hpp"
 #include "auth/data_scope.hpp"
+#include "core/calendar_date.hpp"
 #include "core/text.hpp"
 #include "http/json.hpp"
 
@@ -28,16 +28,6 @@ void AuditImport(db::Session& session, const RequestContext& context, const std:
 // Thrown inside the write to undo it: a dry run, or ALL_OR_NOTHING with a bad row. The result was already
 // filled in by then; the caller catches this and returns it.
 struct RollBack {};
-
-// The import's calendar date, for coverage rows without a start date: China Standard Time (UTC+8, no DST).
-std::string DateInChina(EpochMillis now) {
-    const std::time_t seconds = static_cast<std::time_t>(now / 1000 + 8 * 3600);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &parts);
-    return buffer;
-}
 
 const LocalizedText kEnterpriseOutOfScope{
     "该统一社会信用代码的企业不存在或不在您的管理范围内，不能修改",
@@ -75,7 +65,7 @@ public:
           options_(options),
           result_(result),
           now_(now),
-          today_(DateInChina(now)),
+          today_(dates::FormatDate(dates::ShanghaiDateOf(now))),
           scope_(auth::ScopeRange(context.principal)),
           references_(LoadReferences(session, context.principal)) {}
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/calendar_date.hpp"
 #include "organisations/credit_code.hpp"
 
 namespace app::organisations {
@@ -39,17 +40,8 @@ bool DivisionInSection(std::string_view division, std::string_view section) {
 }
 
 bool IsValidDate(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !AllDigits(date.substr(0, 4)) ||
-        !AllDigits(date.substr(5, 2)) || !AllDigits(date.substr(8, 2))) {
-        return false;
-    }
-    const int year = std::stoi(std::string(date.substr(0, 4)));
-    const int month = std::stoi(std::string(date.substr(5, 2)));
-    const int day = std::stoi(std::string(date.substr(8, 2)));
-    if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+    const auto parsed = dates::ParseDate(date);
+    return parsed && dates::YearOf(*parsed) <= 2199;
 }
 
 Error::FieldErrors CheckEnterpriseInput(const EnterpriseInput& input, const EnterpriseReferences& references,

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/calendar_date.hpp"
+
 // The working-day calendar (工作日历): pure arithmetic over calendar days, no I/O.
 //
 // Days are civil dates of the Asia/Shanghai calendar (China has one time zone and no daylight saving), held
@@ -14,17 +16,13 @@
 // (调休上班, a Saturday or Sunday worked in exchange for a holiday run).
 namespace app::rules {
 
-using Date = std::chrono::sys_days;
-
-// A strict YYYY-MM-DD that exists (2026-02-29 does not), or nullopt.
-std::optional<Date> ParseDate(std::string_view text);
-std::string FormatDate(Date date);
-int YearOf(Date date);
+using dates::Date;
+using dates::FormatDate;
+using dates::ParseDate;
+using dates::ShanghaiDateOf;
+using dates::ShanghaiStartOf;
+using dates::YearOf;
 bool IsWeekend(Date date);
-// The Asia/Shanghai calendar date of an instant (UTC+8 all year round).
-Date ShanghaiDateOf(std::int64_t epoch_millis);
-// Midnight at the start of a Shanghai calendar day, as milliseconds since the Unix epoch.
-std::int64_t ShanghaiStartOf(Date date);
 
 enum class DayKind { kHoliday, kWorkday };
 std::string_view DayKindName(DayKind kind);  // "HOLIDAY", "WORKDAY"
