@@ -1,4 +1,4 @@
-import { HomeFilled, OfficeBuilding, Setting, View } from '@element-plus/icons-vue'
+import { Checked, HomeFilled, OfficeBuilding, Setting, View } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { RouteMeta } from 'vue-router'
 
@@ -18,6 +18,12 @@ export const MENU_GROUPS: Record<string, MenuGroup> = {
     testId: 'menu-organisation',
   },
   network: { title: 'menu.network', icon: View, order: 200, testId: 'menu-network' },
+  supervision: {
+    title: 'menu.supervision',
+    icon: Checked,
+    order: 300,
+    testId: 'menu-supervision',
+  },
   system: { title: 'menu.system', icon: Setting, order: 900, testId: 'menu-system' },
 }
 

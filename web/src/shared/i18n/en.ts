@@ -117,6 +117,7 @@ const en: MessageSchema = {
     coverageGaps: 'Union coverage',
     uncovered: 'Uncovered by township',
     network: 'Supervision network',
+    supervision: 'Supervision & inspection',
     committees: 'Supervision committees',
     inspectors: 'Labour-protection inspectors',
     volunteers: 'Volunteer supervisors',

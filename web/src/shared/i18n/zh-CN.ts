@@ -113,6 +113,7 @@ const zhCN = {
     coverageGaps: '建会覆盖',
     uncovered: '未建会企业分布',
     network: '监督网络',
+    supervision: '监督检查',
     committees: '监督检查委员会',
     inspectors: '劳动保护监督检查员',
     volunteers: '群众监督员',
