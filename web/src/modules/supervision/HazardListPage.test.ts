@@ -51,15 +51,6 @@ function mountPage(permissions = MANAGE, answer?: (c: FakeCall) => Response | un
   return { wrapper, router, ...api }
 }
 
-function type(testId: string, value: string) {
-  const el = byTestId(testId)
-  const input = (
-    el?.matches('input, textarea') ? el : el?.querySelector('input, textarea')
-  ) as HTMLInputElement
-  input.value = value
-  input.dispatchEvent(new Event('input'))
-}
-
 beforeEach(() => setLocale('zh-CN'))
 afterEach(() => {
   document.body.innerHTML = ''
