@@ -72,7 +72,7 @@ describe('HazardListPage', () => {
     expect(trs[1]?.find('[data-testid="overdue-badge"]').exists()).toBe(true)
     expect(trs[1]?.find('[data-testid="hazard-status"]').classes()).toContain('el-tag--danger')
     expect(wrapper.find('.el-pagination__total').text()).toContain('41')
-    expect(byTestId('list-export')?.getAttribute('href')).toBe('/api/v1/hazards/export?sort=-id')
+    expect(byTestId('list-export')?.getAttribute('href')).toBe('/api/v1/hazards/export')
     wrapper.unmount()
   })
 

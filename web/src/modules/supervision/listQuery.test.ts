@@ -5,7 +5,7 @@ import { documentQuery, emptyDocumentFilters, emptyHazardFilters, hazardQuery } 
 
 describe('hazardQuery', () => {
   it('sends nothing but the sort for empty filters', () => {
-    expect(cleanQuery(hazardQuery(emptyHazardFilters()))).toEqual({ sort: '-id' })
+    expect(cleanQuery(hazardQuery(emptyHazardFilters()))).toEqual({})
   })
 
   it('repeats status, sends overdue=true only when on, and splits the date range', () => {
@@ -23,7 +23,7 @@ describe('hazardQuery', () => {
     expect(buildUrl('/hazards', query)).toBe(
       '/api/v1/hazards?q=%E9%85%8D%E7%94%B5%E7%AE%B1&status=NOTIFIED&status=RECTIFYING&grade=MAJOR' +
         '&category=UNSAFE_CONDITION&source=UNION_INSPECTION&enterpriseId=12&overdue=true' +
-        '&from=2026-11-01&to=2026-11-30&sort=-id',
+        '&from=2026-11-01&to=2026-11-30',
     )
     expect(cleanQuery(hazardQuery({ ...emptyHazardFilters(), overdue: false }))).not.toHaveProperty(
       'overdue',

@@ -43,7 +43,6 @@ export function hazardQuery(f: HazardFilters): QueryParams {
     overdue: f.overdue ? 'true' : undefined,
     from: f.foundRange?.[0],
     to: f.foundRange?.[1],
-    sort: '-id',
   }
 }
 

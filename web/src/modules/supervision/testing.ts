@@ -34,7 +34,7 @@ export function hazardDetail(over: Partial<HazardDetail> = {}): HazardDetail {
         createdAt: 1764000000000,
       },
     ],
-    photos: [{ id: 31, url: '/api/v1/files/31', thumbnailUrl: '/api/v1/files/31/thumbnail' }],
+    photos: [{ fileId: 31, url: '/api/v1/files/31', thumbnailUrl: '/api/v1/files/31/thumbnail' }],
     evidence: [],
     verifications: [],
     escalations: [],

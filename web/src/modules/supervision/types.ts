@@ -51,7 +51,9 @@ export type VerificationType = 'UNION_RECHECK' | 'ENTERPRISE_SELF_ACCEPTANCE' | 
 
 /** A stored photo or PDF as the hazard and document answers carry it. */
 export interface StoredFile {
-  id: Id
+  /** Hazard answers name the file `fileId`, document answers `id`. */
+  id?: Id
+  fileId?: Id
   url: string
   thumbnailUrl?: string | null
   mediaType?: string
@@ -80,13 +82,15 @@ export interface Hazard {
   immediateDanger: boolean
   foundOn: string
   foundBy?: string
-  rectificationDeadline?: string
-  replyDue?: string
-  recheckDue?: string
+  rectificationDeadline?: string | null
+  replyDue?: string | null
+  recheckDue?: string | null
   rectificationPlan?: string
   status: HazardStatus
   /** Set by the server when a deadline has passed; the UI also derives it from the status. */
   overdue?: boolean
+  /** The events a person may send now, per the server's W2 table (system events left out). */
+  nextEvents?: HazardEvent[]
   statusChangedAt?: EpochMs
   createdAt?: EpochMs
   updatedAt?: EpochMs
@@ -96,7 +100,7 @@ export interface Hazard {
 export interface HazardTimelineEvent {
   id: Id
   event: HazardEvent
-  fromStatus: HazardStatus | ''
+  fromStatus: HazardStatus | '' | null
   toStatus: HazardStatus
   comment: string
   actor?: string
@@ -132,9 +136,9 @@ export interface HazardEscalation {
 
 export interface LinkedDocument {
   id: Id
-  documentType: DocumentType
+  type: DocumentType
   documentNo: string
-  title: string
+  title?: string
   status: DocumentStatus
 }
 
