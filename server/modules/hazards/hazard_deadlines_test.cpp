@@ -1,0 +1,1 @@
+#include "hazards/hazard_deadlines.hpp"
