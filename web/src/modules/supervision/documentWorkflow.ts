@@ -39,8 +39,19 @@ const ACTIONS: Readonly<Record<DocumentStatus, readonly DocumentAction[]>> = {
   WITHDRAWN: [],
 }
 
-export function documentActions(status: DocumentStatus): DocumentAction[] {
-  return [...ACTIONS[status]]
+/**
+ * The actions of a document: the server's own list when the answer carries one (its names, with
+ * `reply-links` for the reply link), else the table above.
+ */
+export function documentActions(
+  status: DocumentStatus,
+  serverActions?: string[],
+): DocumentAction[] {
+  if (!serverActions) return [...ACTIONS[status]]
+  const known = new Set<string>(Object.keys(ACTION_PERMISSION))
+  return serverActions
+    .map((a) => (a === 'reply-links' ? 'replyLink' : a))
+    .filter((a): a is DocumentAction => known.has(a))
 }
 
 /** Permission each action needs (issuing signs the document). */

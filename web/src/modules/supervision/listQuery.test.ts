@@ -63,6 +63,15 @@ describe('documentActions', () => {
     expect(documentActions('WITHDRAWN')).toEqual([])
   })
 
+  it("prefers the server's list when the answer carries one", () => {
+    expect(documentActions('SERVED', ['reply-links', 'refused', 'withdraw', 'unknown'])).toEqual([
+      'replyLink',
+      'refused',
+      'withdraw',
+    ])
+    expect(documentActions('ESCALATED', [])).toEqual([])
+  })
+
   it('titles a notice after the enterprise', () => {
     expect(noticeTitle('福州恒达机械有限公司')).toBe(
       '关于福州恒达机械有限公司事故隐患限期整改的通知',

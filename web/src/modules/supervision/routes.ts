@@ -3,6 +3,16 @@ import type { ModuleRoutes } from '@/app/router'
 
 // 监督检查: hazards (W2) and union documents (W4), ADR 0010.
 const routes: ModuleRoutes = {
+  standalone: [
+    {
+      // The enterprise's reply link (no account): the server hands out `/#/reply/<token>`.
+      path: '/reply/:token',
+      name: 'document-reply',
+      component: () => import('./ReplyPage.vue'),
+      props: (route) => ({ token: String(route.params.token) }),
+      meta: { title: 'supervision.reply.heading', public: true },
+    },
+  ],
   layout: [
     {
       path: '/supervision/hazards',

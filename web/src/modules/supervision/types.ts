@@ -277,6 +277,8 @@ export interface DocumentDetail extends UnionDocument {
   hazards: DocumentHazard[]
   files?: StoredFile[]
   evidence?: StoredFile[]
+  /** The actions the server's W4 table allows now (`reply-links` for the reply link). */
+  actions?: string[]
 }
 
 export interface DocumentInput {
