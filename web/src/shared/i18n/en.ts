@@ -582,6 +582,7 @@ const en: MessageSchema = {
       CLOSED: 'Closed',
     },
     events: {
+      REPORT: 'Reported',
       TRIAGE: 'Triage',
       REJECT: 'Reject',
       RECOMMEND_EVACUATION: 'Recommend evacuation',

@@ -568,6 +568,7 @@ const zhCN = {
       CLOSED: '已销号',
     },
     events: {
+      REPORT: '登记',
       TRIAGE: '研判',
       REJECT: '驳回',
       RECOMMEND_EVACUATION: '建议撤离',
