@@ -57,7 +57,7 @@ std::string AuditJson(const FileRecord& record) {
 
 FileService::FileService(db::Database& database, const Clock& clock,
                          const std::filesystem::path& data_directory)
-    : database_(database), clock_(clock), store_(data_directory / "files") {}
+    : database_(database), clock_(clock), store_(std::filesystem::absolute(data_directory) / "files") {}
 
 PreparedFile FileService::PrepareUpload(std::string_view content, std::string_view original_name) const {
     if (content.size() > kMaxUploadBytes) {

@@ -39,10 +39,12 @@ void FsyncDirectory(const std::filesystem::path& directory) {
 // Creates `directory` and its missing parents, fsync'ing each parent that got a new entry so the path
 // survives a crash together with the blob.
 void MakeDirectories(const std::filesystem::path& directory) {
-    if (std::filesystem::is_directory(directory)) return;
+    if (directory.empty() || std::filesystem::is_directory(directory)) return;
+    const std::filesystem::path parent =
+        directory.has_parent_path() ? directory.parent_path() : std::filesystem::path(".");
     MakeDirectories(directory.parent_path());
     if (::mkdir(directory.c_str(), 0750) != 0 && errno != EEXIST) Fail("mkdir", directory, errno);
-    FsyncDirectory(directory.parent_path());
+    FsyncDirectory(parent);
 }
 
 }  // namespace

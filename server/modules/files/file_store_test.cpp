@@ -47,6 +47,16 @@ TEST_F(FileStoreTest, StoresUnderTheHashOnceAndReadsBack) {
     EXPECT_EQ(CountRegularFiles(), 2u);
 }
 
+TEST_F(FileStoreTest, ARelativeRootIsCreatedBelowTheWorkingDirectory) {
+    const auto previous = std::filesystem::current_path();
+    std::filesystem::current_path(directory_);
+    const FileStore store("data/files");
+    const std::string hash = store.Put("relative");
+    std::filesystem::current_path(previous);
+    EXPECT_TRUE(std::filesystem::is_regular_file(directory_ / "data" / "files" / hash.substr(0, 2) /
+                                                 hash.substr(2, 2) / hash));
+}
+
 TEST_F(FileStoreTest, MalformedHashesAndMissingBlobsFail) {
     const FileStore store(directory_);
     EXPECT_THROW(store.PathOf("../../etc/passwd"), std::exception);
