@@ -14,7 +14,8 @@
 //   expect          status of an allowed call
 //   params          path parameters, e.g. ctx => ({ id: ctx.users.town_cadre })
 //   query           query string including '?'
-//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it)
+//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it), or
+//                   { multipart: [{ name, data, filename?, contentType? }] } for a multipart/form-data body
 //   check           (response, ctx, caller) → a problem (string) or nothing; runs on allowed calls
 //   after           (ctx, caller, body) → runs after an allowed call succeeded
 //   session         'main' (default); 'fresh': a new sign-in of the caller, for calls that end the
@@ -29,6 +30,7 @@
 
 import { hasUnzip, readXlsxRows } from './support/xlsx.mjs';
 import { expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
+import { JPEG_CARD, uploadFile } from './support/multipart.mjs';
 
 /** A password that satisfies the rule (letter and digit, 8–64). */
 export const THROWAWAY_PASSWORD = 'Matrix@2026';
@@ -266,6 +268,13 @@ export async function buildContext(baseUrl, admin) {
   ctx.hazards.town = await ctx.createHazard();
   ctx.hazards.qinhuai = await ctx.createHazard(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
 
+  // Uploaded files of 新街口街道 (every caller's scope) and of 秦淮区.
+  ctx.files = {};
+  ctx.uploadFile = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await uploadFile(ctx.maker, { filename: '矩阵照片.jpg', organisationId }), 201).json.id;
+  ctx.files.town = await ctx.uploadFile();
+  ctx.files.qinhuai = await ctx.uploadFile(ctx.orgs.qinhuai);
+
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
   await signIn(baseUrl, 'qinhuai_cadre', DEMO_PASSWORD);
@@ -295,6 +304,24 @@ function hazardBody(organisationId, enterpriseId) {
     title: '矩阵测试隐患：配电箱未接地',
     location: '一号车间',
     foundOn: '2026-01-05',
+  };
+}
+
+// ---- files -----------------------------------------------------------------------------------------
+
+function uploadBody(organisationId) {
+  return {
+    multipart: [
+      { name: 'file', filename: '矩阵照片.jpg', contentType: 'image/jpeg', data: JPEG_CARD },
+      { name: 'organisationId', data: String(organisationId) },
+    ],
+  };
+}
+
+function contentType(expected) {
+  return (response) => {
+    const type = response.headers.get('content-type') ?? '';
+    return type === expected ? undefined : `content-type ${type}, expected ${expected}`;
   };
 }
 
@@ -841,5 +868,25 @@ export const matrix = {
     body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
     check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
     outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
+  },
+
+  // ---- files ----
+  'POST /api/v1/files': {
+    expect: 201,
+    body: (ctx) => uploadBody(ctx.orgs.town),
+    check: (response) => (response.json?.mediaType === 'image/jpeg' && response.json?.thumbnailUrl ? undefined : 'not a re-encoded photo'),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => uploadBody(ctx.orgs.qinhuai), check: fieldError('organisationId') },
+  },
+  'GET /api/v1/files/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+  'GET /api/v1/files/{id}/thumbnail': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
   },
 };
