@@ -8,6 +8,7 @@
 #include "auth/session_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "files/file_service.hpp"
 #include "http/router.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
@@ -58,6 +59,7 @@ private:
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
     rules::RulesService rules_;
+    files::FileService files_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
