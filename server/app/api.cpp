@@ -4,6 +4,7 @@
 
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "inspections/inspections_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
@@ -35,6 +36,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       volunteers_(database, clock),
       staffing_(database, clock),
       rules_(database, clock),
+      checklists_(database, clock),
+      inspections_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -66,6 +69,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
+    inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

@@ -9,6 +9,8 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "inspections/checklist_service.hpp"
+#include "inspections/inspection_service.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
 #include "network/staffing_service.hpp"
@@ -58,6 +60,8 @@ private:
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
     rules::RulesService rules_;
+    inspections::ChecklistService checklists_;
+    inspections::InspectionService inspections_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
