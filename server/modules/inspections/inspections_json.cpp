@@ -67,7 +67,8 @@ std::vector<ChecklistSection> ReadSections(http::FieldReader& reader, const boos
             continue;
         }
         http::FieldReader section_reader(value.as_object());
-        section.title = section_reader.RequiredString("title", 1, 100);
+        section.title =
+            section_reader.OptionalString("title", 1000).value_or("");  // checked by ValidateSections
         Merge(reader, section_reader, prefix + ".");
         const auto* items = ArrayField(reader, value.as_object(), "items", prefix + ".items", 500, false);
         std::size_t i = 0;
@@ -81,8 +82,9 @@ std::vector<ChecklistSection> ReadSections(http::FieldReader& reader, const boos
                     continue;
                 }
                 http::FieldReader item_reader(item_value.as_object());
-                item.code = item_reader.RequiredString("code", 1, 32);
-                item.text = item_reader.RequiredString("text", 2, 500);
+                // Lengths and formats are checked by ValidateSections, which names every problem at once.
+                item.code = item_reader.OptionalString("code", 1000).value_or("");
+                item.text = item_reader.OptionalString("text", 10000).value_or("");
                 item.basis_ref = item_reader.OptionalString("basisRef", 200).value_or("");
                 item.max_score = item_reader.OptionalInt64("maxScore", 0, 100).value_or(0);
                 item.answer_type = item_reader.OptionalString("answerType", 32).value_or("PASS_FAIL_NA");
