@@ -273,6 +273,31 @@ export async function buildContext(baseUrl, admin) {
     expectStatus(await ctx.maker.post('/hazards', hazardBody(organisationId, enterpriseId)), 201).json.id;
   ctx.hazards.town = await ctx.createHazard();
   ctx.hazards.qinhuai = await ctx.createHazard(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
+  // Checklists and inspections: templates of 新街口街道 and of 秦淮区, inspections of their enterprises.
+  ctx.inspections = {};
+  const { json: library } = expectStatus(await ctx.maker.get('/checklists?owner=LIBRARY&q=SEASON-FLOOD'), 200);
+  ctx.inspections.library = library.items[0].id;
+  ctx.createChecklist = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.post('/checklists', checklistBody(organisationId, ctx.unique('MX-CL-'))), 201).json;
+  ctx.inspections.townChecklist = await ctx.createChecklist();
+  ctx.inspections.qinhuaiChecklist = await ctx.createChecklist(ctx.orgs.qinhuai);
+  ctx.inspections.checklistPutTarget = await ctx.createChecklist();
+  expectStatus(await ctx.maker.post(`/checklists/${ctx.inspections.townChecklist.id}/publish`), 200);
+  ctx.createActiveInspector = async () => {
+    const id = await ctx.createInspector();
+    for (const to of ['TRAINING', 'PASSED', 'APPOINTED', 'ACTIVE']) {
+      const body = { to, date: '2026-02-01', appointingOrganisationId: ctx.orgs.xuanwu, certificateNo: ctx.unique('MX-JC-') };
+      expectStatus(await ctx.maker.post(`/lp-inspectors/${id}/transitions`, body), 200);
+    }
+    return id;
+  };
+  ctx.inspections.inspectors = [await ctx.createActiveInspector(), await ctx.createActiveInspector()];
+  ctx.planInspection = async (enterprise = ctx.enterprises.town) =>
+    expectStatus(await ctx.maker.post('/inspections', planBody(ctx, enterprise)), 201).json.id;
+  ctx.inspections.town = await ctx.planInspection();
+  ctx.inspections.qinhuai = await ctx.planInspection(ctx.enterprises.qinhuai);
+  ctx.inspections.inProgress = await ctx.planInspection();
+  expectStatus(await ctx.maker.post(`/inspections/${ctx.inspections.inProgress}/transitions`, { event: 'START' }), 200);
 
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
@@ -323,6 +348,28 @@ function hazardBody(organisationId, enterpriseId) {
     foundOn: '2026-01-05',
   };
 }
+// ---- checklists and inspections ---------------------------------------------------------------------
+
+function checklistSections() {
+  return [{ title: '矩阵分组', items: [{ code: 'MX-1', text: '矩阵检查项', maxScore: 5, requiresPhoto: false, requiresNote: false, severityHint: 'GENERAL' }] }];
+}
+
+function checklistBody(organisationId, code) {
+  return { organisationId, code, name: `矩阵检查表${code}`, kind: 'CUSTOM', sections: checklistSections() };
+}
+
+/** An inspection of the enterprise by its own organisation, with the two active inspectors of the fixture. */
+function planBody(ctx, enterprise) {
+  return {
+    organisationId: enterprise.organisationId,
+    enterpriseId: enterprise.id,
+    mode: 'UNION_INDEPENDENT',
+    topic: '矩阵检查',
+    plannedDate: '2026-06-01',
+    checklistId: ctx.inspections.library,
+    inspectorIds: enterprise.organisationId === ctx.orgs.town ? ctx.inspections.inspectors : [],
+  };
+}
 
 // ---- reusable pieces --------------------------------------------------------------------------------
 
@@ -333,6 +380,8 @@ const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ct
 const QINHUAI_COMMITTEE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiCommittee }) };
 const QINHUAI_INSPECTOR = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiInspector }) };
 const QINHUAI_HAZARD = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.hazards.qinhuai }) };
+const QINHUAI_CHECKLIST = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuaiChecklist.id }) };
+const QINHUAI_INSPECTION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuai }) };
 const QINHUAI_VOLUNTEER = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiVolunteer }) };
 const QINHUAI_LIST = (check) => ({ organisation: QINHUAI, expect: 200, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}`, check });
 const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
@@ -887,5 +936,78 @@ export const matrix = {
     body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
     check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
     outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
+  },
+  // ---- checklists and inspections ----
+  'GET /api/v1/checklists': {
+    expect: 200,
+    query: () => '?owner=LIBRARY',
+    check: total(6),
+    outside: { organisation: QINHUAI, expect: 200, query: (ctx) => `?q=${ctx.inspections.qinhuaiChecklist.code}`, check: total(0) },
+  },
+  'GET /api/v1/checklists/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.townChecklist.id }),
+    outside: QINHUAI_CHECKLIST,
+  },
+  'GET /api/v1/checklists/{id}/versions/{version}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.townChecklist.id, version: 1 }),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuaiChecklist.id, version: 1 }) },
+  },
+  'POST /api/v1/checklists': {
+    expect: 201,
+    body: (ctx) => checklistBody(ctx.orgs.town, ctx.unique('MX-CL-')),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => checklistBody(ctx.orgs.qinhuai, ctx.unique('MX-CL-')), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/checklists/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.checklistPutTarget.id }),
+    body: (ctx, caller) => ({ name: `矩阵改名 ${caller.name}`, season: 'SUMMER' }),
+    outside: { ...QINHUAI_CHECKLIST, body: () => ({ name: '矩阵越权改名' }) },
+  },
+  'POST /api/v1/checklists/{id}/copy': {
+    expect: 201,
+    params: (ctx) => ({ id: ctx.inspections.library }),
+    body: (ctx) => ({ organisationId: ctx.orgs.town, code: ctx.unique('MX-COPY-') }),
+    outside: { ...QINHUAI_CHECKLIST, body: (ctx) => ({ organisationId: ctx.orgs.town, code: ctx.unique('MX-COPY-') }) },
+  },
+  'PUT /api/v1/checklists/{id}/draft': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.checklistPutTarget.id }),
+    body: () => ({ note: '矩阵草稿', sections: checklistSections() }),
+    outside: { ...QINHUAI_CHECKLIST, body: () => ({ sections: checklistSections() }) },
+  },
+  'POST /api/v1/checklists/{id}/publish': {
+    expect: 200,
+    params: async (ctx) => ({ id: (await ctx.createChecklist()).id }), // a fresh draft for every call
+    check: (response) => (response.json?.currentVersion === 1 ? undefined : `current version ${response.json?.currentVersion}`),
+    outside: QINHUAI_CHECKLIST,
+  },
+  'GET /api/v1/inspections': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/inspections/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/inspections/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.town }),
+    check: (response) => (response.json?.checklist?.itemCount > 0 ? undefined : 'no pinned checklist'),
+    outside: QINHUAI_INSPECTION,
+  },
+  'POST /api/v1/inspections': {
+    expect: 201,
+    body: (ctx) => planBody(ctx, ctx.enterprises.town),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => planBody(ctx, ctx.enterprises.qinhuai), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/inspections/{id}/answers': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.inProgress }),
+    body: () => ({ answers: [{ itemCode: 'FL-01', result: 'PASS', note: '' }] }),
+    check: (response) => (response.json?.answeredCount === 1 ? undefined : `answered ${response.json?.answeredCount}`),
+    outside: { ...QINHUAI_INSPECTION, body: () => ({ answers: [{ itemCode: 'FL-01', result: 'PASS' }] }) },
+  },
+  'POST /api/v1/inspections/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.planInspection() }), // PLANNED → CANCELLED on a fresh one
+    body: () => ({ event: 'CANCEL', comment: '矩阵取消' }),
+    check: (response) => (response.json?.status === 'CANCELLED' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_INSPECTION, body: () => ({ event: 'CANCEL', comment: '矩阵越权' }) },
   },
 };

@@ -6,6 +6,7 @@
 #include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "inspections/inspections_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
@@ -39,6 +40,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       rules_(database, clock),
       files_(database, clock, config::DataDirectory(config)),
       hazards_(database, clock),
+      checklists_(database, clock),
+      inspections_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -72,6 +75,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     rules::RegisterRulesRoutes(router_, rules_);
     files::RegisterFileRoutes(router_, files_);
     hazards::RegisterHazardRoutes(router_, hazards_);
+    inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

@@ -11,6 +11,8 @@
 #include "files/file_service.hpp"
 #include "hazards/hazard_service.hpp"
 #include "http/router.hpp"
+#include "inspections/checklist_service.hpp"
+#include "inspections/inspection_service.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
 #include "network/staffing_service.hpp"
@@ -62,6 +64,8 @@ private:
     rules::RulesService rules_;
     files::FileService files_;
     hazards::HazardService hazards_;
+    inspections::ChecklistService checklists_;
+    inspections::InspectionService inspections_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
