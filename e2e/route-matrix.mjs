@@ -267,6 +267,12 @@ export async function buildContext(baseUrl, admin) {
     expectStatus(await uploadFile(ctx.maker, { filename: '矩阵照片.jpg', organisationId }), 201).json.id;
   ctx.files.town = await ctx.uploadFile();
   ctx.files.qinhuai = await ctx.uploadFile(ctx.orgs.qinhuai);
+  // Hazards handled by 新街口街道 (every caller's scope) and by 秦淮区 (outside 玄武区).
+  ctx.hazards = {};
+  ctx.createHazard = async (organisationId = ctx.orgs.town, enterpriseId = ctx.enterprises.town.id) =>
+    expectStatus(await ctx.maker.post('/hazards', hazardBody(organisationId, enterpriseId)), 201).json.id;
+  ctx.hazards.town = await ctx.createHazard();
+  ctx.hazards.qinhuai = await ctx.createHazard(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
 
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
@@ -303,6 +309,21 @@ function contentType(expected) {
   };
 }
 
+// ---- hazards -----------------------------------------------------------------------------------------
+
+function hazardBody(organisationId, enterpriseId) {
+  return {
+    enterpriseId,
+    organisationId,
+    source: 'UNION_INSPECTION',
+    category: 'UNSAFE_CONDITION',
+    grade: 'GENERAL',
+    title: '矩阵测试隐患：配电箱未接地',
+    location: '一号车间',
+    foundOn: '2026-01-05',
+  };
+}
+
 // ---- reusable pieces --------------------------------------------------------------------------------
 
 const QINHUAI = (ctx) => ctx.orgs.qinhuai;
@@ -311,6 +332,7 @@ const QINHUAI_ENTERPRISE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.
 const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.orgs.qinhuai }) };
 const QINHUAI_COMMITTEE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiCommittee }) };
 const QINHUAI_INSPECTOR = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiInspector }) };
+const QINHUAI_HAZARD = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.hazards.qinhuai }) };
 const QINHUAI_VOLUNTEER = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiVolunteer }) };
 const QINHUAI_LIST = (check) => ({ organisation: QINHUAI, expect: 200, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}`, check });
 const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
@@ -840,5 +862,30 @@ export const matrix = {
     params: (ctx) => ({ id: ctx.files.town }),
     check: contentType('image/jpeg'),
     outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+  'GET /api/v1/hazards': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/hazards/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/hazards/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.hazards.town }),
+    check: (response) => (response.json?.events?.[0]?.toStatus === 'REPORTED' ? undefined : 'no REPORTED event'),
+    outside: QINHUAI_HAZARD,
+  },
+  'POST /api/v1/hazards': {
+    expect: 201,
+    body: (ctx) => hazardBody(ctx.orgs.town, ctx.enterprises.town.id),
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => hazardBody(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id),
+      check: fieldError('enterpriseId'),
+    },
+  },
+  'POST /api/v1/hazards/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.createHazard() }), // REPORTED → TRIAGED on a fresh one
+    body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
+    check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
   },
 };
