@@ -290,6 +290,22 @@ const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
 /** A field error on `field` that does not say whether the organisation exists. */
 const fieldError = (field) => (response) => (response.json?.fields?.[field] ? undefined : `no ${field} field error`);
 
+/**
+ * The id of one of the caller's own messages (read or not), for POST /me/notifications/{id}/read. Messages come
+ * from the workflows: ctx.notifyEveryCaller() makes one for every caller when none has one yet.
+ */
+async function ownNotification(ctx, caller) {
+  if (!caller.client) return 1; // anonymous: refused before the id matters
+  const latest = async () => expectStatus(await caller.client.get('/me/notifications?pageSize=1'), 200).json.items[0]?.id;
+  let id = await latest();
+  if (id === undefined && ctx.notifyEveryCaller) {
+    await ctx.notifyEveryCaller();
+    id = await latest();
+  }
+  if (id === undefined) throw new Error(`${caller.name} has no message to mark read`);
+  return id;
+}
+
 function total(expected) {
   return (response) => {
     const found = response.json?.total;
@@ -793,5 +809,31 @@ export const matrix = {
     query: (ctx) => `?organisationId=${ctx.orgs.town}&rule=OPINION_REPLY&from=2026-02-10`,
     check: (response) => (response.json?.due === '2026-03-09' ? undefined : 'due is not 2026-03-09'),
     outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&rule=OPINION_REPLY&from=2026-02-10` },
+  },
+  // ---- inbox: the caller's own messages and to-dos (signed in; per user, so no organisation scope) ----
+  'GET /api/v1/me/notifications': {
+    expect: 200,
+    query: () => '?unread=true&pageSize=5',
+    check: (response) =>
+      Array.isArray(response.json?.items) && Number.isInteger(response.json?.total) && Number.isInteger(response.json?.unread)
+        ? undefined
+        : 'not {items, total, unread}',
+  },
+  'GET /api/v1/me/notifications/unread-count': {
+    expect: 200,
+    check: (response) => (Number.isInteger(response.json?.count) ? undefined : 'no count'),
+  },
+  'POST /api/v1/me/notifications/{id}/read': {
+    expect: 204,
+    params: async (ctx, caller) => ({ id: await ownNotification(ctx, caller) }),
+    noScope: "a user's own messages: another user's message answers 404 whatever the scope (inbox unit tests)",
+  },
+  'POST /api/v1/me/notifications/read-all': {
+    expect: 200,
+    check: (response) => (Number.isInteger(response.json?.marked) ? undefined : 'no marked count'),
+  },
+  'GET /api/v1/me/todos': {
+    expect: 200,
+    check: (response) => (Array.isArray(response.json?.items) && Number.isInteger(response.json?.total) ? undefined : 'not {items, total}'),
   },
 };

@@ -4,6 +4,7 @@
 
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "inbox/inbox_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
@@ -38,6 +39,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
+      inbox_(database, clock),
       roles_(database, clock, DeclarePermissionKeys()),
       services_{database,
                 sessions_,
@@ -49,6 +51,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                 config.auth_session_hours * 3600} {
     system::RegisterAuthRoutes(router_, services_);
     system::RegisterSystemRoutes(router_, services_);
+    inbox::RegisterInboxRoutes(router_, inbox_);
     router_.Add({.method = http::Method::kGet,
                  .path = "/api/v1/openapi.json",
                  .access = http::Access::kPublic,

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "inbox/inbox_service.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
 #include "network/staffing_service.hpp"
@@ -61,6 +62,7 @@ private:
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
+    inbox::InboxService inbox_;
     http::Router router_;  // declared before the role service: its keys are the roles' vocabulary
     system::RoleService roles_;
     system::SystemServices services_;
