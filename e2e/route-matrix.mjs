@@ -836,4 +836,15 @@ export const matrix = {
     expect: 200,
     check: (response) => (Array.isArray(response.json?.items) && Number.isInteger(response.json?.total) ? undefined : 'not {items, total}'),
   },
+  // ---- scheduler (platform-wide; the jobs of the server process answering) ----
+  'GET /api/v1/system/jobs': {
+    expect: 200,
+    check: (response) => (Array.isArray(response.json?.items) && typeof response.json?.holder === 'string' ? undefined : 'not {holder, items}'),
+  },
+  'POST /api/v1/system/jobs/{name}/run': {
+    expect: 200,
+    params: () => ({ name: 'hazard-deadlines' }),
+    check: (response) => (typeof response.json?.result === 'string' ? undefined : 'no result text'),
+    noScope: 'jobs are platform-wide; each job acts within the deadlines of every organisation',
+  },
 };

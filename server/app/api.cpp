@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "app/supervision_jobs.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
 #include "inbox/inbox_routes.hpp"
@@ -11,6 +12,7 @@
 #include "organisations/organisation_routes.hpp"
 #include "organisations/uncovered_routes.hpp"
 #include "rules/rules_routes.hpp"
+#include "scheduler/job_routes.hpp"
 #include "system/permissions.hpp"
 
 namespace app {
@@ -40,6 +42,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       dictionaries_(database, clock),
       logs_(database),
       inbox_(database, clock),
+      jobs_(database, clock),
       roles_(database, clock, DeclarePermissionKeys()),
       services_{database,
                 sessions_,
@@ -52,6 +55,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
     system::RegisterAuthRoutes(router_, services_);
     system::RegisterSystemRoutes(router_, services_);
     inbox::RegisterInboxRoutes(router_, inbox_);
+    RegisterSupervisionJobs(jobs_, database, clock, std::chrono::seconds(config.scheduler_interval_seconds));
     router_.Add({.method = http::Method::kGet,
                  .path = "/api/v1/openapi.json",
                  .access = http::Access::kPublic,
@@ -70,6 +74,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
     system::DeclareSystemPermissions(router_);
+    scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();
 }
 

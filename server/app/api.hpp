@@ -20,6 +20,7 @@
 #include "organisations/organisation_service.hpp"
 #include "organisations/uncovered_enterprises.hpp"
 #include "rules/rules_service.hpp"
+#include "scheduler/job_runner.hpp"
 #include "system/dictionary_service.hpp"
 #include "system/log_service.hpp"
 #include "system/role_service.hpp"
@@ -41,6 +42,8 @@ public:
 
     const http::Router& GetRouter() const { return router_; }
     auth::SessionService& Sessions() { return sessions_; }
+    // The periodic jobs; `serve` starts and stops their thread.
+    scheduler::JobRunner& Jobs() { return jobs_; }
     // Every permission key the routes declare.
     std::set<std::string> PermissionKeys() const;
 
@@ -63,6 +66,7 @@ private:
     system::DictionaryService dictionaries_;
     system::LogService logs_;
     inbox::InboxService inbox_;
+    scheduler::JobRunner jobs_;
     http::Router router_;  // declared before the role service: its keys are the roles' vocabulary
     system::RoleService roles_;
     system::SystemServices services_;

@@ -103,6 +103,11 @@ const std::vector<Setting>& Settings() {
         ANKANG_INTEGER("auth.max_failures_per_account", auth_max_failures_per_account, 1, 1000),
         ANKANG_INTEGER("auth.max_failures_per_address", auth_max_failures_per_address, 1, 100000),
         ANKANG_TEXT("organisation.root_name", organisation_root_name),
+        Setting{
+            "scheduler.enabled",
+            [](Config& c, const std::string& v) { c.scheduler_enabled = ParseBool("scheduler.enabled", v); },
+            [](const Config& c) { return std::string(c.scheduler_enabled ? "true" : "false"); }},
+        ANKANG_INTEGER("scheduler.interval_seconds", scheduler_interval_seconds, 1, 86400),
         Setting{"log.level",
                 [](Config& c, const std::string& v) {
                     c.log_level = OneOf("log.level", v, {"trace", "debug", "info", "warn", "error"});

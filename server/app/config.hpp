@@ -30,6 +30,9 @@ struct Config {
 
     std::string organisation_root_name = "省总工会";
 
+    bool scheduler_enabled = true;                 // run periodic jobs (deadlines) in this process
+    std::int64_t scheduler_interval_seconds = 60;  // how often each job runs
+
     std::string log_level = "info";
 };
 
