@@ -259,6 +259,22 @@ export async function buildContext(baseUrl, admin) {
   ctx.rules.townVersion = await ctx.publishVersion();
   ctx.rules.qinhuaiVersion = await ctx.publishVersion(ctx.orgs.qinhuai);
 
+  // Hazards handled by 新街口街道 (every caller's scope) and by 秦淮区 (outside 玄武区).
+  ctx.hazards = {};
+  ctx.createHazard = async (organisationId = ctx.orgs.town, enterpriseId = ctx.enterprises.town.id) =>
+    expectStatus(await ctx.maker.post('/hazards', hazardBody(organisationId, enterpriseId)), 201).json.id;
+  ctx.hazards.town = await ctx.createHazard();
+  ctx.hazards.qinhuai = await ctx.createHazard(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
+  // A major hazard at 新街口街道 messages the cadres of every union above it (玄武区 up to the province): each
+  // caller then has a message of its own to mark read (inbox). Made once, when the first caller needs one.
+  let majorHazard;
+  ctx.notifyEveryCaller = async () => {
+    majorHazard ??= expectStatus(
+      await ctx.maker.post('/hazards', { ...hazardBody(ctx.orgs.town, ctx.enterprises.town.id), grade: 'MAJOR' }),
+      201,
+    ).json.id;
+  };
+
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
   await signIn(baseUrl, 'qinhuai_cadre', DEMO_PASSWORD);
@@ -276,6 +292,21 @@ function ruleVersionBody(organisationId) {
   };
 }
 
+// ---- hazards -----------------------------------------------------------------------------------------
+
+function hazardBody(organisationId, enterpriseId) {
+  return {
+    enterpriseId,
+    organisationId,
+    source: 'UNION_INSPECTION',
+    category: 'UNSAFE_CONDITION',
+    grade: 'GENERAL',
+    title: '矩阵测试隐患：配电箱未接地',
+    location: '一号车间',
+    foundOn: '2026-01-05',
+  };
+}
+
 // ---- reusable pieces --------------------------------------------------------------------------------
 
 const QINHUAI = (ctx) => ctx.orgs.qinhuai;
@@ -284,6 +315,7 @@ const QINHUAI_ENTERPRISE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.
 const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.orgs.qinhuai }) };
 const QINHUAI_COMMITTEE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiCommittee }) };
 const QINHUAI_INSPECTOR = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiInspector }) };
+const QINHUAI_HAZARD = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.hazards.qinhuai }) };
 const QINHUAI_VOLUNTEER = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiVolunteer }) };
 const QINHUAI_LIST = (check) => ({ organisation: QINHUAI, expect: 200, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}`, check });
 const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
@@ -809,6 +841,31 @@ export const matrix = {
     query: (ctx) => `?organisationId=${ctx.orgs.town}&rule=OPINION_REPLY&from=2026-02-10`,
     check: (response) => (response.json?.due === '2026-03-09' ? undefined : 'due is not 2026-03-09'),
     outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&rule=OPINION_REPLY&from=2026-02-10` },
+  },
+  'GET /api/v1/hazards': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/hazards/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/hazards/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.hazards.town }),
+    check: (response) => (response.json?.events?.[0]?.toStatus === 'REPORTED' ? undefined : 'no REPORTED event'),
+    outside: QINHUAI_HAZARD,
+  },
+  'POST /api/v1/hazards': {
+    expect: 201,
+    body: (ctx) => hazardBody(ctx.orgs.town, ctx.enterprises.town.id),
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => hazardBody(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id),
+      check: fieldError('enterpriseId'),
+    },
+  },
+  'POST /api/v1/hazards/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.createHazard() }), // REPORTED → TRIAGED on a fresh one
+    body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
+    check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
   },
   // ---- inbox: the caller's own messages and to-dos (signed in; per user, so no organisation scope) ----
   'GET /api/v1/me/notifications': {

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "app/supervision_jobs.hpp"
+#include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
 #include "inbox/inbox_routes.hpp"
@@ -38,6 +39,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       volunteers_(database, clock),
       staffing_(database, clock),
       rules_(database, clock),
+      hazards_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -73,6 +75,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
+    hazards::RegisterHazardRoutes(router_, hazards_);
     system::DeclareSystemPermissions(router_);
     scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();

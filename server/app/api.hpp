@@ -8,6 +8,7 @@
 #include "auth/session_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "hazards/hazard_service.hpp"
 #include "http/router.hpp"
 #include "inbox/inbox_service.hpp"
 #include "network/committee_service.hpp"
@@ -62,6 +63,7 @@ private:
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
     rules::RulesService rules_;
+    hazards::HazardService hazards_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
