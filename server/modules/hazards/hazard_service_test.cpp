@@ -170,7 +170,9 @@ TEST_F(HazardServiceTest, IllegalTransitionsAre409AndChangeNothing) {
         EXPECT_EQ(CodeOf([&] { Move(id, input); }), ErrorCode::kConflict) << event;
     }
     EXPECT_EQ(CodeOf([&] { Move(id, Event("CLOSE")); }), ErrorCode::kInvalidInput);
-    Move(id, Event("TRIAGE"));
+    TransitionInput triage = Event("TRIAGE");
+    triage.evidence_file_ids = {photos_[1]};  // not evidence of anything yet: ignored
+    Move(id, triage);
     // Evacuation only for a hazard of immediate danger.
     EXPECT_EQ(CodeOf([&] { Move(id, Event("RECOMMEND_EVACUATION")); }), ErrorCode::kConflict);
     TransitionInput reject = Event("REJECT");
