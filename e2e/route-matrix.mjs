@@ -14,7 +14,8 @@
 //   expect          status of an allowed call
 //   params          path parameters, e.g. ctx => ({ id: ctx.users.town_cadre })
 //   query           query string including '?'
-//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it)
+//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it), or
+//                   { multipart: [{ name, data, filename?, contentType? }] } for a multipart/form-data body
 //   check           (response, ctx, caller) → a problem (string) or nothing; runs on allowed calls
 //   after           (ctx, caller, body) → runs after an allowed call succeeded
 //   session         'main' (default); 'fresh': a new sign-in of the caller, for calls that end the
@@ -29,6 +30,7 @@
 
 import { hasUnzip, readXlsxRows } from './support/xlsx.mjs';
 import { expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
+import { JPEG_CARD, uploadFile } from './support/multipart.mjs';
 
 /** A password that satisfies the rule (letter and digit, 8–64). */
 export const THROWAWAY_PASSWORD = 'Matrix@2026';
@@ -259,6 +261,13 @@ export async function buildContext(baseUrl, admin) {
   ctx.rules.townVersion = await ctx.publishVersion();
   ctx.rules.qinhuaiVersion = await ctx.publishVersion(ctx.orgs.qinhuai);
 
+  // Uploaded files of 新街口街道 (every caller's scope) and of 秦淮区.
+  ctx.files = {};
+  ctx.uploadFile = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await uploadFile(ctx.maker, { filename: '矩阵照片.jpg', organisationId }), 201).json.id;
+  ctx.files.town = await ctx.uploadFile();
+  ctx.files.qinhuai = await ctx.uploadFile(ctx.orgs.qinhuai);
+
   // Hazards handled by 新街口街道 (every caller's scope) and by 秦淮区 (outside 玄武区).
   ctx.hazards = {};
   ctx.createHazard = async (organisationId = ctx.orgs.town, enterpriseId = ctx.enterprises.town.id) =>
@@ -280,6 +289,24 @@ function ruleVersionBody(organisationId) {
     effectiveFrom: '2099-01-01',
     note: '矩阵测试版本',
     rules: [{ code: 'OPINION_REPLY', value: 12, unit: 'WORKING_DAYS' }],
+  };
+}
+
+// ---- files -----------------------------------------------------------------------------------------
+
+function uploadBody(organisationId) {
+  return {
+    multipart: [
+      { name: 'file', filename: '矩阵照片.jpg', contentType: 'image/jpeg', data: JPEG_CARD },
+      { name: 'organisationId', data: String(organisationId) },
+    ],
+  };
+}
+
+function contentType(expected) {
+  return (response) => {
+    const type = response.headers.get('content-type') ?? '';
+    return type === expected ? undefined : `content-type ${type}, expected ${expected}`;
   };
 }
 
@@ -817,6 +844,28 @@ export const matrix = {
     check: (response) => (response.json?.due === '2026-03-09' ? undefined : 'due is not 2026-03-09'),
     outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&rule=OPINION_REPLY&from=2026-02-10` },
   },
+
+  // ---- files ----
+  'POST /api/v1/files': {
+    expect: 201,
+    body: (ctx) => uploadBody(ctx.orgs.town),
+    check: (response) => (response.json?.mediaType === 'image/jpeg' && response.json?.thumbnailUrl ? undefined : 'not a re-encoded photo'),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => uploadBody(ctx.orgs.qinhuai), check: fieldError('organisationId') },
+  },
+  'GET /api/v1/files/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+  'GET /api/v1/files/{id}/thumbnail': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+
+  // ---- hazards ----
   'GET /api/v1/hazards': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
   'GET /api/v1/hazards/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
   'GET /api/v1/hazards/{id}': {

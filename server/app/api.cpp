@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "hazards/hazard_routes.hpp"
+#include "files/files_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
 #include "network/network_routes.hpp"
@@ -37,6 +38,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       staffing_(database, clock),
       rules_(database, clock),
       hazards_(database, clock),
+      files_(database, clock, config::DataDirectory(config)),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -69,6 +71,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
     hazards::RegisterHazardRoutes(router_, hazards_);
+    files::RegisterFileRoutes(router_, files_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

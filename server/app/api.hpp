@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "hazards/hazard_service.hpp"
+#include "files/file_service.hpp"
 #include "http/router.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
@@ -60,6 +61,7 @@ private:
     network::StaffingService staffing_;
     rules::RulesService rules_;
     hazards::HazardService hazards_;
+    files::FileService files_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
