@@ -206,14 +206,17 @@ describe('hazards', () => {
 
   it('notifies every higher union of a MAJOR hazard (when the inbox routes are there)', async (t) => {
     const major = expectStatus(await county.post('/hazards', body({ grade: 'MAJOR', title: '起重机限位器失灵' })), 201).json;
-    const mine = await city.get('/me/notifications?pageSize=100');
+    const mine = await city.get('/me/notifications?unread=true&pageSize=100');
     if (mine.status === 404) {
       t.skip('GET /me/notifications is not on this branch yet; the unit test HazardServiceTest covers it');
       return;
     }
-    const items = expectStatus(mine, 200).json.items ?? [];
-    assert.ok(items.some((item) => item.kind === 'MAJOR_HAZARD' && item.entityId === major.id));
-    const sibling = expectStatus(await qinhuai.get('/me/notifications?pageSize=100'), 200).json.items ?? [];
-    assert.ok(!sibling.some((item) => item.entityId === major.id));
+    const announced = (items) => items.some((item) => item.kind === 'MAJOR_HAZARD' && item.entityId === major.id);
+    // Every union above 玄武区 (the handling one): 南京市 and 江苏省; not 玄武区 itself, not 秦淮区 beside it.
+    assert.ok(announced(expectStatus(mine, 200).json.items), 'city_cadre has an unread MAJOR_HAZARD message');
+    const province = await signIn(server.baseUrl, 'prov_cadre');
+    assert.ok(announced(expectStatus(await province.get('/me/notifications?unread=true&pageSize=100'), 200).json.items));
+    assert.ok(!announced(expectStatus(await county.get('/me/notifications?pageSize=100'), 200).json.items));
+    assert.ok(!announced(expectStatus(await qinhuai.get('/me/notifications?pageSize=100'), 200).json.items));
   });
 });
