@@ -25,7 +25,7 @@ protected:
     }
 };
 
-TEST_F(HazardDeadlinesTest, ARemindsOnceWithinTheReminderWindow) {
+TEST_F(HazardDeadlinesTest, RemindsOnceWithinTheReminderWindowPerDeadline) {
     const std::int64_t id = Notified("2026-03-09");  // REMINDER_BEFORE_DUE: 3 calendar days → from 03-06
     SetDate("2026-03-05");
     EXPECT_EQ(Sweep().reminders, 0);
@@ -41,12 +41,18 @@ TEST_F(HazardDeadlinesTest, ARemindsOnceWithinTheReminderWindow) {
         1);
     SetDate("2026-03-07");
     EXPECT_EQ(Sweep().reminders, 0);
+    // Accepted with a rectification deadline on the same day: that deadline has its own reminder.
+    TransitionInput accept = Event("ENTERPRISE_ACCEPT");
+    accept.rectification_deadline = "2026-03-09";
+    Move(id, accept);
+    EXPECT_EQ(Sweep().reminders, 1);
+    EXPECT_EQ(Sweep().reminders, 0);
     SetDate("2026-03-09");  // the due day itself: still not overdue
     const SweepResult due_day = Sweep();
     EXPECT_EQ(due_day.reminders, 0);
     EXPECT_EQ(due_day.overdue, 0);
-    EXPECT_EQ(Unread(county_x_cadre_, "DEADLINE_REMINDER"), 1);
-    EXPECT_EQ(StatusOf(id), "NOTIFIED");
+    EXPECT_EQ(Unread(county_x_cadre_, "DEADLINE_REMINDER"), 2);
+    EXPECT_EQ(StatusOf(id), "RECTIFYING");
 }
 
 TEST_F(HazardDeadlinesTest, MarksOverdueOnceForTheReplyAndTheRectification) {

@@ -434,6 +434,10 @@ Hazard ApplyEvent(db::Session& session, const RequestContext& context, const Haz
         case HazardEvent::kAuthorityOrders:
             after.rectification_deadline = input.rectification_deadline;
             break;
+        case HazardEvent::kRecheck:
+            if (input.result != "PASSED" && !input.rectification_deadline.empty())
+                after.rectification_deadline = input.rectification_deadline;
+            break;
         case HazardEvent::kReportRectified:
             if (const auto due = DueFor(session, after, "RECHECK_AFTER_DONE", today)) {
                 after.recheck_due = due->due;
