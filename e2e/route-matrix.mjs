@@ -267,13 +267,46 @@ export async function buildContext(baseUrl, admin) {
     expectStatus(await uploadFile(ctx.maker, { filename: '矩阵照片.jpg', organisationId }), 201).json.id;
   ctx.files.town = await ctx.uploadFile();
   ctx.files.qinhuai = await ctx.uploadFile(ctx.orgs.qinhuai);
-
   // Hazards handled by 新街口街道 (every caller's scope) and by 秦淮区 (outside 玄武区).
   ctx.hazards = {};
   ctx.createHazard = async (organisationId = ctx.orgs.town, enterpriseId = ctx.enterprises.town.id) =>
     expectStatus(await ctx.maker.post('/hazards', hazardBody(organisationId, enterpriseId)), 201).json.id;
   ctx.hazards.town = await ctx.createHazard();
   ctx.hazards.qinhuai = await ctx.createHazard(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
+  // Checklists and inspections: templates of 新街口街道 and of 秦淮区, inspections of their enterprises.
+  ctx.inspections = {};
+  const { json: library } = expectStatus(await ctx.maker.get('/checklists?owner=LIBRARY&q=SEASON-FLOOD'), 200);
+  ctx.inspections.library = library.items[0].id;
+  ctx.createChecklist = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.post('/checklists', checklistBody(organisationId, ctx.unique('MX-CL-'))), 201).json;
+  ctx.inspections.townChecklist = await ctx.createChecklist();
+  ctx.inspections.qinhuaiChecklist = await ctx.createChecklist(ctx.orgs.qinhuai);
+  ctx.inspections.checklistPutTarget = await ctx.createChecklist();
+  expectStatus(await ctx.maker.post(`/checklists/${ctx.inspections.townChecklist.id}/publish`), 200);
+  ctx.createActiveInspector = async () => {
+    const id = await ctx.createInspector();
+    for (const to of ['TRAINING', 'PASSED', 'APPOINTED', 'ACTIVE']) {
+      const body = { to, date: '2026-02-01', appointingOrganisationId: ctx.orgs.xuanwu, certificateNo: ctx.unique('MX-JC-') };
+      expectStatus(await ctx.maker.post(`/lp-inspectors/${id}/transitions`, body), 200);
+    }
+    return id;
+  };
+  ctx.inspections.inspectors = [await ctx.createActiveInspector(), await ctx.createActiveInspector()];
+  ctx.planInspection = async (enterprise = ctx.enterprises.town) =>
+    expectStatus(await ctx.maker.post('/inspections', planBody(ctx, enterprise)), 201).json.id;
+  ctx.inspections.town = await ctx.planInspection();
+  ctx.inspections.qinhuai = await ctx.planInspection(ctx.enterprises.qinhuai);
+  ctx.inspections.inProgress = await ctx.planInspection();
+  expectStatus(await ctx.maker.post(`/inspections/${ctx.inspections.inProgress}/transitions`, { event: 'START' }), 200);
+  // A major hazard at 新街口街道 messages the cadres of every union above it (玄武区 up to the province): each
+  // caller then has a message of its own to mark read (inbox). Made once, when the first caller needs one.
+  let majorHazard;
+  ctx.notifyEveryCaller = async () => {
+    majorHazard ??= expectStatus(
+      await ctx.maker.post('/hazards', { ...hazardBody(ctx.orgs.town, ctx.enterprises.town.id), grade: 'MAJOR' }),
+      201,
+    ).json.id;
+  };
 
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
@@ -324,6 +357,28 @@ function hazardBody(organisationId, enterpriseId) {
     foundOn: '2026-01-05',
   };
 }
+// ---- checklists and inspections ---------------------------------------------------------------------
+
+function checklistSections() {
+  return [{ title: '矩阵分组', items: [{ code: 'MX-1', text: '矩阵检查项', maxScore: 5, requiresPhoto: false, requiresNote: false, severityHint: 'GENERAL' }] }];
+}
+
+function checklistBody(organisationId, code) {
+  return { organisationId, code, name: `矩阵检查表${code}`, kind: 'CUSTOM', sections: checklistSections() };
+}
+
+/** An inspection of the enterprise by its own organisation, with the two active inspectors of the fixture. */
+function planBody(ctx, enterprise) {
+  return {
+    organisationId: enterprise.organisationId,
+    enterpriseId: enterprise.id,
+    mode: 'UNION_INDEPENDENT',
+    topic: '矩阵检查',
+    plannedDate: '2026-06-01',
+    checklistId: ctx.inspections.library,
+    inspectorIds: enterprise.organisationId === ctx.orgs.town ? ctx.inspections.inspectors : [],
+  };
+}
 
 // ---- reusable pieces --------------------------------------------------------------------------------
 
@@ -334,11 +389,29 @@ const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ct
 const QINHUAI_COMMITTEE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiCommittee }) };
 const QINHUAI_INSPECTOR = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiInspector }) };
 const QINHUAI_HAZARD = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.hazards.qinhuai }) };
+const QINHUAI_CHECKLIST = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuaiChecklist.id }) };
+const QINHUAI_INSPECTION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuai }) };
 const QINHUAI_VOLUNTEER = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiVolunteer }) };
 const QINHUAI_LIST = (check) => ({ organisation: QINHUAI, expect: 200, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}`, check });
 const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
 /** A field error on `field` that does not say whether the organisation exists. */
 const fieldError = (field) => (response) => (response.json?.fields?.[field] ? undefined : `no ${field} field error`);
+
+/**
+ * The id of one of the caller's own messages (read or not), for POST /me/notifications/{id}/read. Messages come
+ * from the workflows: ctx.notifyEveryCaller() makes one for every caller when none has one yet.
+ */
+async function ownNotification(ctx, caller) {
+  if (!caller.client) return 1; // anonymous: refused before the id matters
+  const latest = async () => expectStatus(await caller.client.get('/me/notifications?pageSize=1'), 200).json.items[0]?.id;
+  let id = await latest();
+  if (id === undefined && ctx.notifyEveryCaller) {
+    await ctx.notifyEveryCaller();
+    id = await latest();
+  }
+  if (id === undefined) throw new Error(`${caller.name} has no message to mark read`);
+  return id;
+}
 
 function total(expected) {
   return (response) => {
@@ -864,8 +937,6 @@ export const matrix = {
     check: contentType('image/jpeg'),
     outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
   },
-
-  // ---- hazards ----
   'GET /api/v1/hazards': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
   'GET /api/v1/hazards/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
   'GET /api/v1/hazards/{id}': {
@@ -890,5 +961,115 @@ export const matrix = {
     body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
     check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
     outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
+  },
+  // ---- checklists and inspections ----
+  'GET /api/v1/checklists': {
+    expect: 200,
+    query: () => '?owner=LIBRARY',
+    check: total(6),
+    outside: { organisation: QINHUAI, expect: 200, query: (ctx) => `?q=${ctx.inspections.qinhuaiChecklist.code}`, check: total(0) },
+  },
+  'GET /api/v1/checklists/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.townChecklist.id }),
+    outside: QINHUAI_CHECKLIST,
+  },
+  'GET /api/v1/checklists/{id}/versions/{version}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.townChecklist.id, version: 1 }),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuaiChecklist.id, version: 1 }) },
+  },
+  'POST /api/v1/checklists': {
+    expect: 201,
+    body: (ctx) => checklistBody(ctx.orgs.town, ctx.unique('MX-CL-')),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => checklistBody(ctx.orgs.qinhuai, ctx.unique('MX-CL-')), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/checklists/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.checklistPutTarget.id }),
+    body: (ctx, caller) => ({ name: `矩阵改名 ${caller.name}`, season: 'SUMMER' }),
+    outside: { ...QINHUAI_CHECKLIST, body: () => ({ name: '矩阵越权改名' }) },
+  },
+  'POST /api/v1/checklists/{id}/copy': {
+    expect: 201,
+    params: (ctx) => ({ id: ctx.inspections.library }),
+    body: (ctx) => ({ organisationId: ctx.orgs.town, code: ctx.unique('MX-COPY-') }),
+    outside: { ...QINHUAI_CHECKLIST, body: (ctx) => ({ organisationId: ctx.orgs.town, code: ctx.unique('MX-COPY-') }) },
+  },
+  'PUT /api/v1/checklists/{id}/draft': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.checklistPutTarget.id }),
+    body: () => ({ note: '矩阵草稿', sections: checklistSections() }),
+    outside: { ...QINHUAI_CHECKLIST, body: () => ({ sections: checklistSections() }) },
+  },
+  'POST /api/v1/checklists/{id}/publish': {
+    expect: 200,
+    params: async (ctx) => ({ id: (await ctx.createChecklist()).id }), // a fresh draft for every call
+    check: (response) => (response.json?.currentVersion === 1 ? undefined : `current version ${response.json?.currentVersion}`),
+    outside: QINHUAI_CHECKLIST,
+  },
+  'GET /api/v1/inspections': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/inspections/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/inspections/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.town }),
+    check: (response) => (response.json?.checklist?.itemCount > 0 ? undefined : 'no pinned checklist'),
+    outside: QINHUAI_INSPECTION,
+  },
+  'POST /api/v1/inspections': {
+    expect: 201,
+    body: (ctx) => planBody(ctx, ctx.enterprises.town),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => planBody(ctx, ctx.enterprises.qinhuai), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/inspections/{id}/answers': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.inProgress }),
+    body: () => ({ answers: [{ itemCode: 'FL-01', result: 'PASS', note: '' }] }),
+    check: (response) => (response.json?.answeredCount === 1 ? undefined : `answered ${response.json?.answeredCount}`),
+    outside: { ...QINHUAI_INSPECTION, body: () => ({ answers: [{ itemCode: 'FL-01', result: 'PASS' }] }) },
+  },
+  'POST /api/v1/inspections/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.planInspection() }), // PLANNED → CANCELLED on a fresh one
+    body: () => ({ event: 'CANCEL', comment: '矩阵取消' }),
+    check: (response) => (response.json?.status === 'CANCELLED' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_INSPECTION, body: () => ({ event: 'CANCEL', comment: '矩阵越权' }) },
+  },
+  // ---- inbox: the caller's own messages and to-dos (signed in; per user, so no organisation scope) ----
+  'GET /api/v1/me/notifications': {
+    expect: 200,
+    query: () => '?unread=true&pageSize=5',
+    check: (response) =>
+      Array.isArray(response.json?.items) && Number.isInteger(response.json?.total) && Number.isInteger(response.json?.unread)
+        ? undefined
+        : 'not {items, total, unread}',
+  },
+  'GET /api/v1/me/notifications/unread-count': {
+    expect: 200,
+    check: (response) => (Number.isInteger(response.json?.count) ? undefined : 'no count'),
+  },
+  'POST /api/v1/me/notifications/{id}/read': {
+    expect: 204,
+    params: async (ctx, caller) => ({ id: await ownNotification(ctx, caller) }),
+    noScope: "a user's own messages: another user's message answers 404 whatever the scope (inbox unit tests)",
+  },
+  'POST /api/v1/me/notifications/read-all': {
+    expect: 200,
+    check: (response) => (Number.isInteger(response.json?.marked) ? undefined : 'no marked count'),
+  },
+  'GET /api/v1/me/todos': {
+    expect: 200,
+    check: (response) => (Array.isArray(response.json?.items) && Number.isInteger(response.json?.total) ? undefined : 'not {items, total}'),
+  },
+  // ---- scheduler (platform-wide; the jobs of the server process answering) ----
+  'GET /api/v1/system/jobs': {
+    expect: 200,
+    check: (response) => (Array.isArray(response.json?.items) && typeof response.json?.holder === 'string' ? undefined : 'not {holder, items}'),
+  },
+  'POST /api/v1/system/jobs/{name}/run': {
+    expect: 200,
+    params: () => ({ name: 'hazard-deadlines' }),
+    check: (response) => (typeof response.json?.result === 'string' ? undefined : 'no result text'),
+    noScope: 'jobs are platform-wide; each job acts within the deadlines of every organisation',
   },
 };

@@ -2,16 +2,20 @@
 
 #include <boost/json/object.hpp>
 
-#include "hazards/hazard_routes.hpp"
+#include "app/supervision_jobs.hpp"
 #include "files/files_routes.hpp"
+#include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "inbox/inbox_routes.hpp"
+#include "inspections/inspections_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
 #include "organisations/organisation_routes.hpp"
 #include "organisations/uncovered_routes.hpp"
 #include "rules/rules_routes.hpp"
+#include "scheduler/job_routes.hpp"
 #include "system/permissions.hpp"
 
 namespace app {
@@ -37,11 +41,15 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       volunteers_(database, clock),
       staffing_(database, clock),
       rules_(database, clock),
-      hazards_(database, clock),
       files_(database, clock, config::DataDirectory(config)),
+      hazards_(database, clock),
+      checklists_(database, clock),
+      inspections_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
+      inbox_(database, clock),
+      jobs_(database, clock),
       roles_(database, clock, DeclarePermissionKeys()),
       services_{database,
                 sessions_,
@@ -53,6 +61,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                 config.auth_session_hours * 3600} {
     system::RegisterAuthRoutes(router_, services_);
     system::RegisterSystemRoutes(router_, services_);
+    inbox::RegisterInboxRoutes(router_, inbox_);
+    RegisterSupervisionJobs(jobs_, database, clock, std::chrono::seconds(config.scheduler_interval_seconds));
     router_.Add({.method = http::Method::kGet,
                  .path = "/api/v1/openapi.json",
                  .access = http::Access::kPublic,
@@ -70,9 +80,11 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
-    hazards::RegisterHazardRoutes(router_, hazards_);
     files::RegisterFileRoutes(router_, files_);
+    hazards::RegisterHazardRoutes(router_, hazards_);
+    inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
     system::DeclareSystemPermissions(router_);
+    scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();
 }
 
