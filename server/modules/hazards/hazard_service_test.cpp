@@ -156,7 +156,10 @@ TEST_F(HazardServiceTest, AFailedRecheckSendsTheCaseBackToRectification) {
     recheck.result = "PARTIAL";
     recheck.verifiers = "王监督";
     recheck.verified_on = "2026-03-02";
-    EXPECT_EQ(Move(id, recheck).status, "RECTIFYING");
+    recheck.rectification_deadline = "2026-03-27";  // a new deadline for the rest
+    const Hazard back = Move(id, recheck);
+    EXPECT_EQ(back.status, "RECTIFYING");
+    EXPECT_EQ(back.rectification_deadline, "2026-03-27");
     EXPECT_EQ(OpenTodos(id, "RECHECK_HAZARD"), 0);
 }
 
@@ -170,7 +173,9 @@ TEST_F(HazardServiceTest, IllegalTransitionsAre409AndChangeNothing) {
         EXPECT_EQ(CodeOf([&] { Move(id, input); }), ErrorCode::kConflict) << event;
     }
     EXPECT_EQ(CodeOf([&] { Move(id, Event("CLOSE")); }), ErrorCode::kInvalidInput);
-    Move(id, Event("TRIAGE"));
+    TransitionInput triage = Event("TRIAGE");
+    triage.evidence_file_ids = {photos_[1]};  // not evidence of anything yet: ignored
+    Move(id, triage);
     // Evacuation only for a hazard of immediate danger.
     EXPECT_EQ(CodeOf([&] { Move(id, Event("RECOMMEND_EVACUATION")); }), ErrorCode::kConflict);
     TransitionInput reject = Event("REJECT");
