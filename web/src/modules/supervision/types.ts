@@ -136,7 +136,9 @@ export interface HazardEscalation {
 
 export interface LinkedDocument {
   id: Id
-  type: DocumentType
+  documentType?: DocumentType
+  /** Older answers named the type `type`. */
+  type?: DocumentType
   documentNo: string
   title?: string
   status: DocumentStatus
