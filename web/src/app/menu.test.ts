@@ -127,6 +127,8 @@ describe('buildMenu', () => {
     )
     expect(testIds(menu)).toEqual([
       'menu-home',
+      'menu-todos',
+      'menu-notifications',
       'menu-supervision',
       'menu-hazards',
       'menu-documents',
@@ -141,6 +143,8 @@ describe('buildMenu', () => {
     ])
     expect(testIds(buildMenu(routes, canWith(['supervision:document:view'])))).toEqual([
       'menu-home',
+      'menu-todos',
+      'menu-notifications',
       'menu-supervision',
       'menu-documents',
     ])

@@ -21,7 +21,7 @@ const routes: ModuleRoutes = {
       meta: {
         title: 'supervision.menu.hazards',
         permission: 'supervision:hazard:view',
-        menu: { group: 'supervision', icon: WarningFilled, testId: 'menu-hazards', order: 20 },
+        menu: { group: 'supervision', icon: WarningFilled, testId: 'menu-hazards', order: 30 },
       },
     },
     {
@@ -38,7 +38,7 @@ const routes: ModuleRoutes = {
       meta: {
         title: 'supervision.menu.documents',
         permission: 'supervision:document:view',
-        menu: { group: 'supervision', icon: Document, testId: 'menu-documents', order: 30 },
+        menu: { group: 'supervision', icon: Document, testId: 'menu-documents', order: 40 },
       },
     },
     {
