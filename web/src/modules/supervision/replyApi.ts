@@ -39,12 +39,14 @@ export interface ReplyInput {
 
 const path = (token: string) => `/public/document-replies/${encodeURIComponent(token)}`
 
-// No session: a 401 here must not send the enterprise to the union's login page.
+// No session: a 401 here must not send the enterprise to the union's login page. Public routes still
+// want a non-empty CSRF header (a custom header cannot be sent cross-site without a preflight).
 export const replyApi = {
   view: (token: string) =>
     http.get<PublicDocument>(path(token), undefined, { skipAuthRedirect: true }),
   reply: (token: string, body: ReplyInput) =>
     http.post<{ status: string; documentNo: string }>(path(token), body, {
       skipAuthRedirect: true,
+      csrfToken: 'public',
     }),
 }
