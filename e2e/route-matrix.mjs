@@ -14,7 +14,8 @@
 //   expect          status of an allowed call
 //   params          path parameters, e.g. ctx => ({ id: ctx.users.town_cadre })
 //   query           query string including '?'
-//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it)
+//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it), or
+//                   { multipart: [{ name, data, filename?, contentType? }] } for a multipart/form-data body
 //   check           (response, ctx, caller) → a problem (string) or nothing; runs on allowed calls
 //   after           (ctx, caller, body) → runs after an allowed call succeeded
 //   session         'main' (default); 'fresh': a new sign-in of the caller, for calls that end the
@@ -29,6 +30,7 @@
 
 import { hasUnzip, readXlsxRows } from './support/xlsx.mjs';
 import { expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
+import { JPEG_CARD, uploadFile } from './support/multipart.mjs';
 
 /** A password that satisfies the rule (letter and digit, 8–64). */
 export const THROWAWAY_PASSWORD = 'Matrix@2026';
@@ -259,6 +261,18 @@ export async function buildContext(baseUrl, admin) {
   ctx.rules.townVersion = await ctx.publishVersion();
   ctx.rules.qinhuaiVersion = await ctx.publishVersion(ctx.orgs.qinhuai);
 
+  // Uploaded files of 新街口街道 (every caller's scope) and of 秦淮区.
+  ctx.files = {};
+  ctx.uploadFile = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await uploadFile(ctx.maker, { filename: '矩阵照片.jpg', organisationId }), 201).json.id;
+  ctx.files.town = await ctx.uploadFile();
+  ctx.files.qinhuai = await ctx.uploadFile(ctx.orgs.qinhuai);
+  // Hazards handled by 新街口街道 (every caller's scope) and by 秦淮区 (outside 玄武区).
+  ctx.hazards = {};
+  ctx.createHazard = async (organisationId = ctx.orgs.town, enterpriseId = ctx.enterprises.town.id) =>
+    expectStatus(await ctx.maker.post('/hazards', hazardBody(organisationId, enterpriseId)), 201).json.id;
+  ctx.hazards.town = await ctx.createHazard();
+  ctx.hazards.qinhuai = await ctx.createHazard(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
   // Checklists and inspections: templates of 新街口街道 and of 秦淮区, inspections of their enterprises.
   ctx.inspections = {};
   const { json: library } = expectStatus(await ctx.maker.get('/checklists?owner=LIBRARY&q=SEASON-FLOOD'), 200);
@@ -302,6 +316,38 @@ function ruleVersionBody(organisationId) {
   };
 }
 
+// ---- files -----------------------------------------------------------------------------------------
+
+function uploadBody(organisationId) {
+  return {
+    multipart: [
+      { name: 'file', filename: '矩阵照片.jpg', contentType: 'image/jpeg', data: JPEG_CARD },
+      { name: 'organisationId', data: String(organisationId) },
+    ],
+  };
+}
+
+function contentType(expected) {
+  return (response) => {
+    const type = response.headers.get('content-type') ?? '';
+    return type === expected ? undefined : `content-type ${type}, expected ${expected}`;
+  };
+}
+
+// ---- hazards -----------------------------------------------------------------------------------------
+
+function hazardBody(organisationId, enterpriseId) {
+  return {
+    enterpriseId,
+    organisationId,
+    source: 'UNION_INSPECTION',
+    category: 'UNSAFE_CONDITION',
+    grade: 'GENERAL',
+    title: '矩阵测试隐患：配电箱未接地',
+    location: '一号车间',
+    foundOn: '2026-01-05',
+  };
+}
 // ---- checklists and inspections ---------------------------------------------------------------------
 
 function checklistSections() {
@@ -333,6 +379,7 @@ const QINHUAI_ENTERPRISE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.
 const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.orgs.qinhuai }) };
 const QINHUAI_COMMITTEE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiCommittee }) };
 const QINHUAI_INSPECTOR = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiInspector }) };
+const QINHUAI_HAZARD = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.hazards.qinhuai }) };
 const QINHUAI_CHECKLIST = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuaiChecklist.id }) };
 const QINHUAI_INSPECTION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuai }) };
 const QINHUAI_VOLUNTEER = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiVolunteer }) };
@@ -846,6 +893,50 @@ export const matrix = {
     outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&rule=OPINION_REPLY&from=2026-02-10` },
   },
 
+  // ---- files ----
+  'POST /api/v1/files': {
+    expect: 201,
+    body: (ctx) => uploadBody(ctx.orgs.town),
+    check: (response) => (response.json?.mediaType === 'image/jpeg' && response.json?.thumbnailUrl ? undefined : 'not a re-encoded photo'),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => uploadBody(ctx.orgs.qinhuai), check: fieldError('organisationId') },
+  },
+  'GET /api/v1/files/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+  'GET /api/v1/files/{id}/thumbnail': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+  'GET /api/v1/hazards': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/hazards/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/hazards/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.hazards.town }),
+    check: (response) => (response.json?.events?.[0]?.toStatus === 'REPORTED' ? undefined : 'no REPORTED event'),
+    outside: QINHUAI_HAZARD,
+  },
+  'POST /api/v1/hazards': {
+    expect: 201,
+    body: (ctx) => hazardBody(ctx.orgs.town, ctx.enterprises.town.id),
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => hazardBody(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id),
+      check: fieldError('enterpriseId'),
+    },
+  },
+  'POST /api/v1/hazards/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.createHazard() }), // REPORTED → TRIAGED on a fresh one
+    body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
+    check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
+  },
   // ---- checklists and inspections ----
   'GET /api/v1/checklists': {
     expect: 200,

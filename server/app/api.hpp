@@ -8,6 +8,8 @@
 #include "auth/session_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "files/file_service.hpp"
+#include "hazards/hazard_service.hpp"
 #include "http/router.hpp"
 #include "inspections/checklist_service.hpp"
 #include "inspections/inspection_service.hpp"
@@ -60,6 +62,8 @@ private:
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
     rules::RulesService rules_;
+    files::FileService files_;
+    hazards::HazardService hazards_;
     inspections::ChecklistService checklists_;
     inspections::InspectionService inspections_;
     system::UserService users_;

@@ -1,6 +1,4 @@
-import { useAuthStore } from '@/modules/auth/store'
-import { API_BASE, ApiError, http, type ApiErrorBody, type QueryParams } from '@/shared/http'
-import { i18n, currentLocale } from '@/shared/i18n'
+import { http, type QueryParams } from '@/shared/http'
 import type { Id, Page } from '@/shared/types'
 import type {
   AnswerInput,
@@ -43,34 +41,3 @@ export const inspectionApi = {
 export const hazardApi = {
   create: (body: HazardInput) => http.post<{ id: Id; code: string }>('/hazards', body),
 }
-
-/** Uploads one photo to POST /files (multipart field `file`); returns the stored file's id. */
-export async function uploadPhoto(file: File, organisationId?: Id): Promise<Id> {
-  const form = new FormData()
-  form.append('file', file)
-  if (organisationId !== undefined) form.append('organisationId', String(organisationId))
-  const auth = useAuthStore()
-  let res: Response
-  try {
-    res = await fetch(`${API_BASE}/files`, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLocale(),
-        'X-CSRF-Token': auth.csrfToken,
-      },
-      body: form,
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, { code: 'network', message: i18n.global.t('errors.network') })
-  }
-  const data = (await res.json().catch(() => undefined)) as { id: Id } | ApiErrorBody | undefined
-  if (res.ok && data && 'id' in data) return data.id
-  const body =
-    data && 'code' in data ? data : { code: 'internal', message: i18n.global.t('errors.internal') }
-  throw new ApiError(res.status, body)
-}
-
-/** Where a stored photo's thumbnail is served (files module). */
-export const thumbnailUrl = (id: Id) => `${API_BASE}/files/${id}/thumbnail`

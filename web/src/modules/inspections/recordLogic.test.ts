@@ -148,6 +148,10 @@ describe('the record page', () => {
       photoFileIds: [4],
     })
     expect(hazardDefaults(inspection, first, undefined, '2026-11-29').grade).toBe('GENERAL')
+    const long = { ...first, text: '长'.repeat(150) }
+    const title = hazardDefaults(inspection, long, undefined, '2026-11-29').title
+    expect([...title]).toHaveLength(100) // the hazards module's limit
+    expect(title.endsWith('…')).toBe(true)
   })
 
   it('needs two different inspectors to start', () => {

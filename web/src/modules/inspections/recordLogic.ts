@@ -118,7 +118,11 @@ export function hazardDefaults(
   answer: Answer | undefined,
   today: string,
 ): HazardInput {
-  const title = [...item.text].length > 100 ? `${[...item.text].slice(0, 99).join('')}…` : item.text
+  // The hazards module takes titles of at most 100 characters.
+  const prefix = '未达标：'
+  const room = 100 - prefix.length
+  const text = [...item.text]
+  const title = prefix + (text.length > room ? `${text.slice(0, room - 1).join('')}…` : item.text)
   return {
     enterpriseId: inspection.enterpriseId,
     inspectionId: inspection.id,
@@ -126,7 +130,7 @@ export function hazardDefaults(
     source: 'UNION_INSPECTION',
     category: item.severityHint === 'MAJOR' ? 'UNSAFE_CONDITION' : 'MANAGEMENT_DEFECT',
     grade: item.severityHint,
-    title: `未达标：${title}`,
+    title,
     description: [answer?.note ?? '', item.basisRef ? `依据：${item.basisRef}` : '']
       .filter((part) => part.trim() !== '')
       .join('\n'),
