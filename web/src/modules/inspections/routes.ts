@@ -1,7 +1,8 @@
 import { Finished, Notebook } from '@element-plus/icons-vue'
 import type { ModuleRoutes } from '@/app/router'
 
-// 监督检查: checklist templates (检查表库), inspections (W1) and the on-site record page (phone).
+// 监督检查: checklist templates (检查表库), inspections (W1) and the on-site record page. The record page is
+// full-screen (no menu), as it is used on a phone while walking the site; it links back to the list.
 const routes: ModuleRoutes = {
   layout: [
     {
@@ -24,6 +25,8 @@ const routes: ModuleRoutes = {
         menu: { group: 'supervision', icon: Finished, testId: 'menu-inspections', order: 20 },
       },
     },
+  ],
+  standalone: [
     {
       path: '/supervision/inspections/:id',
       name: 'inspection-record',
