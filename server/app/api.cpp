@@ -3,10 +3,12 @@
 #include <boost/json/object.hpp>
 
 #include "app/supervision_jobs.hpp"
+#include "files/files_routes.hpp"
 #include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
 #include "inbox/inbox_routes.hpp"
+#include "inspections/inspections_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
@@ -39,7 +41,10 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       volunteers_(database, clock),
       staffing_(database, clock),
       rules_(database, clock),
+      files_(database, clock, config::DataDirectory(config)),
       hazards_(database, clock),
+      checklists_(database, clock),
+      inspections_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -75,7 +80,9 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
+    files::RegisterFileRoutes(router_, files_);
     hazards::RegisterHazardRoutes(router_, hazards_);
+    inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
     system::DeclareSystemPermissions(router_);
     scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();

@@ -8,8 +8,11 @@
 #include "auth/session_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "files/file_service.hpp"
 #include "hazards/hazard_service.hpp"
 #include "http/router.hpp"
+#include "inspections/checklist_service.hpp"
+#include "inspections/inspection_service.hpp"
 #include "inbox/inbox_service.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
@@ -63,7 +66,10 @@ private:
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
     rules::RulesService rules_;
+    files::FileService files_;
     hazards::HazardService hazards_;
+    inspections::ChecklistService checklists_;
+    inspections::InspectionService inspections_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

@@ -30,6 +30,9 @@ struct Config {
 
     std::string organisation_root_name = "省总工会";
 
+    // Where uploaded files live (under <data dir>/files). Empty: the directory of the SQLite file, or
+    // "data" (relative to the working directory) for PostgreSQL. See DataDirectory().
+    std::string storage_data_dir;
     bool scheduler_enabled = true;                 // run periodic jobs (deadlines) in this process
     std::int64_t scheduler_interval_seconds = 60;  // how often each job runs
 
@@ -49,5 +52,9 @@ public:
 std::string Describe(const Config& config);
 
 std::map<std::string, std::string> ReadEnvironment();
+
+// The data directory in effect: storage.data_dir when set, else the directory holding the SQLite file
+// ("sqlite:data/ankang.db" → "data"; a bare file name → "."), else "data" (PostgreSQL, in-memory SQLite).
+std::string DataDirectory(const Config& config);
 
 }  // namespace app::config

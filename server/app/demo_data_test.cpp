@@ -62,6 +62,25 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
                       .Front()
                       .GetInt64(0),
                   0);
+        // A few inspections in several W1 states; a closed one has every item answered and a full history.
+        EXPECT_EQ(session.Query("SELECT COUNT(*) FROM inspections").Front().GetInt64(0), 6);
+        EXPECT_EQ(session.Query("SELECT COUNT(DISTINCT status) FROM inspections").Front().GetInt64(0), 4);
+        EXPECT_EQ(
+            session
+                .Query(
+                    "SELECT COUNT(*) FROM inspections WHERE status = 'CLOSED' AND answered_count = item_count"
+                    " AND (SELECT COUNT(*) FROM inspection_events e WHERE e.inspection_id = inspections.id) "
+                    "= 6")
+                .Front()
+                .GetInt64(0),
+            2);
+        EXPECT_EQ(
+            session
+                .Query("SELECT COUNT(*) FROM inspections i WHERE (SELECT COUNT(*) FROM inspection_team m"
+                       " WHERE m.inspection_id = i.id AND m.inspector_id IS NOT NULL) < 2")
+                .Front()
+                .GetInt64(0),
+            0);
     });
     EXPECT_FALSE(CreateDemoData(database.Get(), clock, auth::PasswordHashCost::kMinimal).created);
 }

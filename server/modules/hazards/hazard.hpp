@@ -63,6 +63,7 @@ struct LinkedDocument {
     std::string document_no;
     std::string document_type;
     std::string status;
+    std::string title;
 };
 
 struct Hazard {

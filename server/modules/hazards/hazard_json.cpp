@@ -48,9 +48,9 @@ boost::json::object HazardToJson(const Hazard& hazard) {
             {"immediateDanger", hazard.immediate_danger},
             {"foundOn", hazard.found_on},
             {"foundBy", hazard.found_by},
-            {"rectificationDeadline", OptionalText(hazard.rectification_deadline)},
-            {"replyDue", OptionalText(hazard.reply_due)},
-            {"recheckDue", OptionalText(hazard.recheck_due)},
+            {"rectificationDeadline", hazard.rectification_deadline},
+            {"replyDue", hazard.reply_due},
+            {"recheckDue", hazard.recheck_due},
             {"rectificationPlan", hazard.rectification_plan},
             {"status", hazard.status},
             {"statusChangedAt", hazard.status_changed_at},
@@ -69,7 +69,8 @@ boost::json::object HazardDetailToJson(const Hazard& hazard) {
     boost::json::array evidence;
     for (const HazardFile& file : hazard.files) {
         const std::string url = "/api/v1/files/" + std::to_string(file.file_id);
-        boost::json::object item{{"fileId", file.file_id},
+        boost::json::object item{{"id", file.file_id},
+                                 {"fileId", file.file_id},
                                  {"purpose", file.purpose},
                                  {"eventId", OptionalId(file.event_id)},
                                  {"mediaType", file.media_type},
@@ -83,7 +84,7 @@ boost::json::object HazardDetailToJson(const Hazard& hazard) {
     for (const TimelineEntry& entry : hazard.events) {
         events.push_back({{"id", entry.id},
                           {"event", entry.event},
-                          {"fromStatus", OptionalText(entry.from_status)},
+                          {"fromStatus", entry.from_status},
                           {"toStatus", entry.to_status},
                           {"comment", entry.comment},
                           {"userId", OptionalId(entry.user_id)},
@@ -123,6 +124,8 @@ boost::json::object HazardDetailToJson(const Hazard& hazard) {
         documents.push_back({{"id", document.id},
                              {"documentNo", document.document_no},
                              {"type", document.document_type},
+                             {"documentType", document.document_type},
+                             {"title", document.title},
                              {"status", document.status}});
     }
     json["photos"] = std::move(photos);

@@ -141,25 +141,31 @@ void LoadDetail(db::Session& session, Hazard& hazard) {
         hazard.escalations.push_back(std::move(escalation));
     }
     for (const db::Row row : session.Query(
-             "SELECT d.id, d.document_no, d.document_type, d.status FROM document_hazards dh"
+             "SELECT d.id, d.document_no, d.document_type, d.status, d.title FROM document_hazards dh"
              " JOIN union_documents d ON d.id = dh.document_id WHERE dh.hazard_id = $1 ORDER BY d.id",
              hazard.id)) {
-        hazard.documents.push_back({row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3)});
+        hazard.documents.push_back(
+            {row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4)});
     }
 }
 
 // ORDER BY for a sort key (see HazardService::List); unknown keys are refused.
 std::string OrderBy(const std::string& sort) {
     static const std::map<std::string, std::string> kKeys{
-        {"foundOn", "h.found_on"}, {"createdAt", "h.created_at"}, {"deadline", "h.rectification_deadline"},
-        {"code", "h.code"},        {"status", "h.status"},        {"grade", "h.grade"},
+        {"id", "h.id"},
+        {"foundOn", "h.found_on"},
+        {"createdAt", "h.created_at"},
+        {"deadline", "h.rectification_deadline"},
+        {"code", "h.code"},
+        {"status", "h.status"},
+        {"grade", "h.grade"},
     };
     if (sort.empty()) return " ORDER BY h.id DESC";
     const bool descending = sort.front() == '-';
     const auto key = kKeys.find(descending ? sort.substr(1) : sort);
     if (key == kKeys.end()) {
         throw Error::InvalidField("sort", {"未知的排序字段",
-                                           "Unknown sort key: use foundOn, createdAt, deadline,"
+                                           "Unknown sort key: use id, foundOn, createdAt, deadline,"
                                            " code, status or grade, with '-' for descending"});
     }
     return " ORDER BY " + key->second + (descending ? " DESC" : " ASC") + ", h.id DESC";

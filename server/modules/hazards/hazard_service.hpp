@@ -27,7 +27,8 @@ class HazardService {
 public:
     HazardService(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
 
-    // Sort keys: foundOn, createdAt, deadline (the rectification deadline), code, status, grade; a leading
+    // Sort keys: id, foundOn, createdAt, deadline (the rectification deadline), code, status, grade; a
+    // leading
     // '-' sorts descending. Default: newest first.
     Page<Hazard> List(const RequestContext& context, const HazardFilter& filter, PageRequest page) const;
     std::vector<Hazard> ListForExport(const RequestContext& context, const HazardFilter& filter) const;

@@ -374,6 +374,8 @@ TEST_F(HazardServiceTest, ListFiltersSortsAndStaysInScope) {
     filter = {};
     filter.sort = "foundOn";
     EXPECT_EQ(service_.List(county_x, filter, {}).items.front().id, second);
+    filter.sort = "-id";
+    EXPECT_EQ(service_.List(county_x, filter, {}).items.front().id, third);
     filter.sort = "nonsense";
     EXPECT_EQ(CodeOf([&] { service_.List(county_x, filter, {}); }), ErrorCode::kInvalidInput);
     filter = {};
