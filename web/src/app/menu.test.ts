@@ -120,4 +120,24 @@ describe('buildMenu', () => {
     const menu = buildMenu(routes, canWith(['organisation:network:view', 'rules:ruleset:view']))
     expect(testIds(menu).slice(-2)).toEqual(['menu-lp-staffing', 'menu-rules'])
   })
+
+  it('puts checklists and inspections in the supervision group, after the network', () => {
+    expect(
+      testIds(
+        buildMenu(routes, canWith(['supervision:checklist:view', 'supervision:inspection:view'])),
+      ),
+    ).toEqual(['menu-home', 'menu-supervision', 'menu-checklists', 'menu-inspections'])
+    const menu = buildMenu(
+      routes,
+      canWith(['organisation:network:view', 'supervision:inspection:view']),
+    )
+    expect(testIds(menu).indexOf('menu-supervision')).toBeGreaterThan(
+      testIds(menu).indexOf('menu-network'),
+    )
+    const supervision = menu.find((e) => e.testId === 'menu-supervision')
+    expect(supervision?.title).toBe('menu.supervision')
+    expect(supervision?.children?.map((c) => c.index)).toEqual(['/supervision/inspections'])
+    // The record page is reached from the list, not from the menu.
+    expect(testIds(menu)).not.toContain('menu-inspection-record')
+  })
 })
