@@ -2,10 +2,12 @@
 
 #include <boost/json/object.hpp>
 
+#include "app/supervision_jobs.hpp"
 #include "files/files_routes.hpp"
 #include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "inbox/inbox_routes.hpp"
 #include "inspections/inspections_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
@@ -13,6 +15,7 @@
 #include "organisations/organisation_routes.hpp"
 #include "organisations/uncovered_routes.hpp"
 #include "rules/rules_routes.hpp"
+#include "scheduler/job_routes.hpp"
 #include "system/permissions.hpp"
 
 namespace app {
@@ -45,6 +48,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
+      inbox_(database, clock),
+      jobs_(database, clock),
       roles_(database, clock, DeclarePermissionKeys()),
       services_{database,
                 sessions_,
@@ -56,6 +61,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                 config.auth_session_hours * 3600} {
     system::RegisterAuthRoutes(router_, services_);
     system::RegisterSystemRoutes(router_, services_);
+    inbox::RegisterInboxRoutes(router_, inbox_);
+    RegisterSupervisionJobs(jobs_, database, clock, std::chrono::seconds(config.scheduler_interval_seconds));
     router_.Add({.method = http::Method::kGet,
                  .path = "/api/v1/openapi.json",
                  .access = http::Access::kPublic,
@@ -77,6 +84,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     hazards::RegisterHazardRoutes(router_, hazards_);
     inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
     system::DeclareSystemPermissions(router_);
+    scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();
 }
 
