@@ -9,9 +9,11 @@ void RegisterSupervisionJobs(scheduler::JobRunner& jobs, db::Database& database,
     jobs.Register(kHazardDeadlinesJob, interval, [&database, &clock](EpochMillis) {
         return hazards::RunHazardDeadlines(database, clock).Summary();
     });
-    // TODO(integrator): once the documents branch has landed, register its deadline job the same way:
+    // TODO(integrator): once the documents branch has landed (it still links a hazards stub), add
+    // "documents/document_deadlines.hpp" and ankang_documents to ankang_app, and register its job:
     //   jobs.Register(kDocumentDeadlinesJob, interval, [&database, &clock](EpochMillis) {
-    //       return documents::RunDocumentDeadlines(database, clock)…;
+    //       const documents::DocumentDeadlineReport report = documents::RunDocumentDeadlines(database, clock);
+    //       return "reminders " + std::to_string(report.reminders) + ", overdue " + std::to_string(report.overdue);
     //   });
 }
 

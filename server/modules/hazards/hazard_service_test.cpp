@@ -90,6 +90,9 @@ TEST_F(HazardServiceTest, ReportingChecksScopeTheHandlingUnionAndFiles) {
     bad = Input();
     bad.photo_file_ids = {photos_[0], photos_[0]};
     EXPECT_EQ(FieldsOf([&] { service_.Create(county_x, bad); }), std::set<std::string>{"photoFileIds"});
+    bad = Input();
+    bad.inspection_id = 999;  // no such inspection (migration 0013's table)
+    EXPECT_EQ(FieldsOf([&] { service_.Create(county_x, bad); }), std::set<std::string>{"inspectionId"});
     EXPECT_EQ(Count("SELECT COUNT(*) FROM hazards"), 0);
 }
 

@@ -151,4 +151,26 @@ describe('buildMenu', () => {
     // Detail pages are routes but never menu entries.
     expect(testIds(menu)).not.toContain(undefined)
   })
+
+  it('puts checklists and inspections in the supervision group, after the network', () => {
+    const only = buildMenu(
+      routes,
+      canWith(['supervision:checklist:view', 'supervision:inspection:view']),
+    )
+    expect(
+      only.find((e) => e.testId === 'menu-supervision')?.children?.map((c) => c.testId),
+    ).toEqual(['menu-checklists', 'menu-inspections'])
+    const menu = buildMenu(
+      routes,
+      canWith(['organisation:network:view', 'supervision:inspection:view']),
+    )
+    expect(testIds(menu).indexOf('menu-supervision')).toBeGreaterThan(
+      testIds(menu).indexOf('menu-network'),
+    )
+    const supervision = menu.find((e) => e.testId === 'menu-supervision')
+    expect(supervision?.title).toBe('menu.supervision')
+    expect(supervision?.children?.map((c) => c.index)).toEqual(['/supervision/inspections'])
+    // The record page is reached from the list (full screen), not from the menu.
+    expect(testIds(menu).filter((id) => id.includes('record'))).toEqual([])
+  })
 })

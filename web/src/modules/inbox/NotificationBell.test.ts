@@ -103,6 +103,19 @@ describe('NotificationBell', () => {
     wrapper.unmount()
   })
 
+  it('closes the dropdown when the page changes', async () => {
+    const { wrapper, router } = await mountBell()
+    await settle()
+    const popper = () => byTestId('inbox-dropdown')?.closest<HTMLElement>('.el-popper')
+    byTestId('inbox-bell')?.click()
+    await settle()
+    expect(popper()?.style.display).not.toBe('none')
+    await router.push('/inbox/todos')
+    await settle()
+    expect(popper()?.style.display).toBe('none')
+    wrapper.unmount()
+  })
+
   it('marks everything read from the dropdown', async () => {
     const { wrapper, calls } = await mountBell()
     await settle()
