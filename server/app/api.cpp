@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "documents/document_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
 #include "network/network_routes.hpp"
@@ -35,6 +36,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       volunteers_(database, clock),
       staffing_(database, clock),
       rules_(database, clock),
+      documents_(database, clock, rules_),
+      replies_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -66,6 +69,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
+    documents::RegisterDocumentRoutes(router_, documents_, replies_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

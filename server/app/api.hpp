@@ -8,6 +8,8 @@
 #include "auth/session_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "documents/document_service.hpp"
+#include "documents/reply_service.hpp"
 #include "http/router.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
@@ -58,6 +60,8 @@ private:
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
     rules::RulesService rules_;
+    documents::DocumentService documents_;
+    documents::ReplyService replies_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
