@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './support/server.mjs';
 import { Client, signIn, signInAdmin, expectStatus, ADMIN_PASSWORD, DEMO_PASSWORD } from './support/client.mjs';
 import { readRouteTable, routeKey } from './support/routes.mjs';
+import { multipartBody } from './support/multipart.mjs';
 import { matrix, buildContext } from './route-matrix.mjs';
 
 const ACCESS = new Set(['public', 'signed_in', 'permission']);
@@ -96,7 +97,15 @@ async function call(route, part, client, caller, options = {}) {
   const params = part.params ? await part.params(ctx, caller) : {};
   const query = part.query ? await part.query(ctx, caller) : '';
   const body = part.body ? await part.body(ctx, caller) : undefined;
-  const response = await client.request(route.method, fillPath(key, route.path, params) + query, body, options);
+  let sent = body;
+  let sendOptions = options;
+  if (body?.multipart) {
+    // { multipart: [parts] }: a multipart/form-data body (support/multipart.mjs), e.g. an upload.
+    const form = multipartBody(body.multipart);
+    sent = form.body;
+    sendOptions = { ...options, headers: { ...(options.headers ?? {}), 'content-type': form.contentType } };
+  }
+  const response = await client.request(route.method, fillPath(key, route.path, params) + query, sent, sendOptions);
   return { response, body };
 }
 

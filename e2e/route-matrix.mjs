@@ -14,7 +14,8 @@
 //   expect          status of an allowed call
 //   params          path parameters, e.g. ctx => ({ id: ctx.users.town_cadre })
 //   query           query string including '?'
-//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it)
+//   body            JSON body (state-changing calls also carry the CSRF header: the Client sends it), or
+//                   { multipart: [{ name, data, filename?, contentType? }] } for a multipart/form-data body
 //   check           (response, ctx, caller) → a problem (string) or nothing; runs on allowed calls
 //   after           (ctx, caller, body) → runs after an allowed call succeeded
 //   session         'main' (default); 'fresh': a new sign-in of the caller, for calls that end the
@@ -29,6 +30,7 @@
 
 import { hasUnzip, readXlsxRows } from './support/xlsx.mjs';
 import { expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
+import { JPEG_CARD, uploadFile } from './support/multipart.mjs';
 
 /** A password that satisfies the rule (letter and digit, 8–64). */
 export const THROWAWAY_PASSWORD = 'Matrix@2026';
@@ -259,6 +261,44 @@ export async function buildContext(baseUrl, admin) {
   ctx.rules.townVersion = await ctx.publishVersion();
   ctx.rules.qinhuaiVersion = await ctx.publishVersion(ctx.orgs.qinhuai);
 
+  // Uploaded files of 新街口街道 (every caller's scope) and of 秦淮区.
+  ctx.files = {};
+  ctx.uploadFile = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await uploadFile(ctx.maker, { filename: '矩阵照片.jpg', organisationId }), 201).json.id;
+  ctx.files.town = await ctx.uploadFile();
+  ctx.files.qinhuai = await ctx.uploadFile(ctx.orgs.qinhuai);
+  // Hazards handled by 新街口街道 (every caller's scope) and by 秦淮区 (outside 玄武区).
+  ctx.hazards = {};
+  ctx.createHazard = async (organisationId = ctx.orgs.town, enterpriseId = ctx.enterprises.town.id) =>
+    expectStatus(await ctx.maker.post('/hazards', hazardBody(organisationId, enterpriseId)), 201).json.id;
+  ctx.hazards.town = await ctx.createHazard();
+  ctx.hazards.qinhuai = await ctx.createHazard(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
+  // Checklists and inspections: templates of 新街口街道 and of 秦淮区, inspections of their enterprises.
+  ctx.inspections = {};
+  const { json: library } = expectStatus(await ctx.maker.get('/checklists?owner=LIBRARY&q=SEASON-FLOOD'), 200);
+  ctx.inspections.library = library.items[0].id;
+  ctx.createChecklist = async (organisationId = ctx.orgs.town) =>
+    expectStatus(await ctx.maker.post('/checklists', checklistBody(organisationId, ctx.unique('MX-CL-'))), 201).json;
+  ctx.inspections.townChecklist = await ctx.createChecklist();
+  ctx.inspections.qinhuaiChecklist = await ctx.createChecklist(ctx.orgs.qinhuai);
+  ctx.inspections.checklistPutTarget = await ctx.createChecklist();
+  expectStatus(await ctx.maker.post(`/checklists/${ctx.inspections.townChecklist.id}/publish`), 200);
+  ctx.createActiveInspector = async () => {
+    const id = await ctx.createInspector();
+    for (const to of ['TRAINING', 'PASSED', 'APPOINTED', 'ACTIVE']) {
+      const body = { to, date: '2026-02-01', appointingOrganisationId: ctx.orgs.xuanwu, certificateNo: ctx.unique('MX-JC-') };
+      expectStatus(await ctx.maker.post(`/lp-inspectors/${id}/transitions`, body), 200);
+    }
+    return id;
+  };
+  ctx.inspections.inspectors = [await ctx.createActiveInspector(), await ctx.createActiveInspector()];
+  ctx.planInspection = async (enterprise = ctx.enterprises.town) =>
+    expectStatus(await ctx.maker.post('/inspections', planBody(ctx, enterprise)), 201).json.id;
+  ctx.inspections.town = await ctx.planInspection();
+  ctx.inspections.qinhuai = await ctx.planInspection(ctx.enterprises.qinhuai);
+  ctx.inspections.inProgress = await ctx.planInspection();
+  expectStatus(await ctx.maker.post(`/inspections/${ctx.inspections.inProgress}/transitions`, { event: 'START' }), 200);
+
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
   await signIn(baseUrl, 'qinhuai_cadre', DEMO_PASSWORD);
@@ -276,6 +316,61 @@ function ruleVersionBody(organisationId) {
   };
 }
 
+// ---- files -----------------------------------------------------------------------------------------
+
+function uploadBody(organisationId) {
+  return {
+    multipart: [
+      { name: 'file', filename: '矩阵照片.jpg', contentType: 'image/jpeg', data: JPEG_CARD },
+      { name: 'organisationId', data: String(organisationId) },
+    ],
+  };
+}
+
+function contentType(expected) {
+  return (response) => {
+    const type = response.headers.get('content-type') ?? '';
+    return type === expected ? undefined : `content-type ${type}, expected ${expected}`;
+  };
+}
+
+// ---- hazards -----------------------------------------------------------------------------------------
+
+function hazardBody(organisationId, enterpriseId) {
+  return {
+    enterpriseId,
+    organisationId,
+    source: 'UNION_INSPECTION',
+    category: 'UNSAFE_CONDITION',
+    grade: 'GENERAL',
+    title: '矩阵测试隐患：配电箱未接地',
+    location: '一号车间',
+    foundOn: '2026-01-05',
+  };
+}
+// ---- checklists and inspections ---------------------------------------------------------------------
+
+function checklistSections() {
+  return [{ title: '矩阵分组', items: [{ code: 'MX-1', text: '矩阵检查项', maxScore: 5, requiresPhoto: false, requiresNote: false, severityHint: 'GENERAL' }] }];
+}
+
+function checklistBody(organisationId, code) {
+  return { organisationId, code, name: `矩阵检查表${code}`, kind: 'CUSTOM', sections: checklistSections() };
+}
+
+/** An inspection of the enterprise by its own organisation, with the two active inspectors of the fixture. */
+function planBody(ctx, enterprise) {
+  return {
+    organisationId: enterprise.organisationId,
+    enterpriseId: enterprise.id,
+    mode: 'UNION_INDEPENDENT',
+    topic: '矩阵检查',
+    plannedDate: '2026-06-01',
+    checklistId: ctx.inspections.library,
+    inspectorIds: enterprise.organisationId === ctx.orgs.town ? ctx.inspections.inspectors : [],
+  };
+}
+
 // ---- reusable pieces --------------------------------------------------------------------------------
 
 const QINHUAI = (ctx) => ctx.orgs.qinhuai;
@@ -284,6 +379,9 @@ const QINHUAI_ENTERPRISE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.
 const QINHUAI_ORGANISATION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.orgs.qinhuai }) };
 const QINHUAI_COMMITTEE = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiCommittee }) };
 const QINHUAI_INSPECTOR = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiInspector }) };
+const QINHUAI_HAZARD = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.hazards.qinhuai }) };
+const QINHUAI_CHECKLIST = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuaiChecklist.id }) };
+const QINHUAI_INSPECTION = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuai }) };
 const QINHUAI_VOLUNTEER = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.network.qinhuaiVolunteer }) };
 const QINHUAI_LIST = (check) => ({ organisation: QINHUAI, expect: 200, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}`, check });
 const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
@@ -793,5 +891,123 @@ export const matrix = {
     query: (ctx) => `?organisationId=${ctx.orgs.town}&rule=OPINION_REPLY&from=2026-02-10`,
     check: (response) => (response.json?.due === '2026-03-09' ? undefined : 'due is not 2026-03-09'),
     outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&rule=OPINION_REPLY&from=2026-02-10` },
+  },
+
+  // ---- files ----
+  'POST /api/v1/files': {
+    expect: 201,
+    body: (ctx) => uploadBody(ctx.orgs.town),
+    check: (response) => (response.json?.mediaType === 'image/jpeg' && response.json?.thumbnailUrl ? undefined : 'not a re-encoded photo'),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => uploadBody(ctx.orgs.qinhuai), check: fieldError('organisationId') },
+  },
+  'GET /api/v1/files/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+  'GET /api/v1/files/{id}/thumbnail': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.files.town }),
+    check: contentType('image/jpeg'),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.files.qinhuai }) },
+  },
+  'GET /api/v1/hazards': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/hazards/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/hazards/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.hazards.town }),
+    check: (response) => (response.json?.events?.[0]?.toStatus === 'REPORTED' ? undefined : 'no REPORTED event'),
+    outside: QINHUAI_HAZARD,
+  },
+  'POST /api/v1/hazards': {
+    expect: 201,
+    body: (ctx) => hazardBody(ctx.orgs.town, ctx.enterprises.town.id),
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => hazardBody(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id),
+      check: fieldError('enterpriseId'),
+    },
+  },
+  'POST /api/v1/hazards/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.createHazard() }), // REPORTED → TRIAGED on a fresh one
+    body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
+    check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
+  },
+  // ---- checklists and inspections ----
+  'GET /api/v1/checklists': {
+    expect: 200,
+    query: () => '?owner=LIBRARY',
+    check: total(6),
+    outside: { organisation: QINHUAI, expect: 200, query: (ctx) => `?q=${ctx.inspections.qinhuaiChecklist.code}`, check: total(0) },
+  },
+  'GET /api/v1/checklists/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.townChecklist.id }),
+    outside: QINHUAI_CHECKLIST,
+  },
+  'GET /api/v1/checklists/{id}/versions/{version}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.townChecklist.id, version: 1 }),
+    outside: { organisation: QINHUAI, params: (ctx) => ({ id: ctx.inspections.qinhuaiChecklist.id, version: 1 }) },
+  },
+  'POST /api/v1/checklists': {
+    expect: 201,
+    body: (ctx) => checklistBody(ctx.orgs.town, ctx.unique('MX-CL-')),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => checklistBody(ctx.orgs.qinhuai, ctx.unique('MX-CL-')), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/checklists/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.checklistPutTarget.id }),
+    body: (ctx, caller) => ({ name: `矩阵改名 ${caller.name}`, season: 'SUMMER' }),
+    outside: { ...QINHUAI_CHECKLIST, body: () => ({ name: '矩阵越权改名' }) },
+  },
+  'POST /api/v1/checklists/{id}/copy': {
+    expect: 201,
+    params: (ctx) => ({ id: ctx.inspections.library }),
+    body: (ctx) => ({ organisationId: ctx.orgs.town, code: ctx.unique('MX-COPY-') }),
+    outside: { ...QINHUAI_CHECKLIST, body: (ctx) => ({ organisationId: ctx.orgs.town, code: ctx.unique('MX-COPY-') }) },
+  },
+  'PUT /api/v1/checklists/{id}/draft': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.checklistPutTarget.id }),
+    body: () => ({ note: '矩阵草稿', sections: checklistSections() }),
+    outside: { ...QINHUAI_CHECKLIST, body: () => ({ sections: checklistSections() }) },
+  },
+  'POST /api/v1/checklists/{id}/publish': {
+    expect: 200,
+    params: async (ctx) => ({ id: (await ctx.createChecklist()).id }), // a fresh draft for every call
+    check: (response) => (response.json?.currentVersion === 1 ? undefined : `current version ${response.json?.currentVersion}`),
+    outside: QINHUAI_CHECKLIST,
+  },
+  'GET /api/v1/inspections': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/inspections/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/inspections/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.town }),
+    check: (response) => (response.json?.checklist?.itemCount > 0 ? undefined : 'no pinned checklist'),
+    outside: QINHUAI_INSPECTION,
+  },
+  'POST /api/v1/inspections': {
+    expect: 201,
+    body: (ctx) => planBody(ctx, ctx.enterprises.town),
+    outside: { organisation: QINHUAI, expect: 400, body: (ctx) => planBody(ctx, ctx.enterprises.qinhuai), check: fieldError('organisationId') },
+  },
+  'PUT /api/v1/inspections/{id}/answers': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.inspections.inProgress }),
+    body: () => ({ answers: [{ itemCode: 'FL-01', result: 'PASS', note: '' }] }),
+    check: (response) => (response.json?.answeredCount === 1 ? undefined : `answered ${response.json?.answeredCount}`),
+    outside: { ...QINHUAI_INSPECTION, body: () => ({ answers: [{ itemCode: 'FL-01', result: 'PASS' }] }) },
+  },
+  'POST /api/v1/inspections/{id}/transitions': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.planInspection() }), // PLANNED → CANCELLED on a fresh one
+    body: () => ({ event: 'CANCEL', comment: '矩阵取消' }),
+    check: (response) => (response.json?.status === 'CANCELLED' ? undefined : `status ${response.json?.status}`),
+    outside: { ...QINHUAI_INSPECTION, body: () => ({ event: 'CANCEL', comment: '矩阵越权' }) },
   },
 };

@@ -3,8 +3,11 @@
 #include <boost/json/object.hpp>
 
 #include "documents/document_routes.hpp"
+#include "files/files_routes.hpp"
+#include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "inspections/inspections_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
 #include "organisations/enterprise_routes.hpp"
@@ -36,6 +39,10 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       volunteers_(database, clock),
       staffing_(database, clock),
       rules_(database, clock),
+      files_(database, clock, config::DataDirectory(config)),
+      hazards_(database, clock),
+      checklists_(database, clock),
+      inspections_(database, clock),
       documents_(database, clock, rules_),
       replies_(database, clock),
       users_(database, clock, HashCost(config)),
@@ -69,7 +76,10 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     network::RegisterNetworkRoutes(router_, {committees_, inspectors_, volunteers_, staffing_});
     organisations::RegisterEnterpriseImportRoutes(router_, enterprise_imports_);
     rules::RegisterRulesRoutes(router_, rules_);
-    documents::RegisterDocumentRoutes(router_, documents_, replies_);
+    files::RegisterFileRoutes(router_, files_);
+    hazards::RegisterHazardRoutes(router_, hazards_);
+    inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
+    documents::RegisterDocumentRoutes(router_, documents_, replies_, files_);
     system::DeclareSystemPermissions(router_);
     return PermissionKeys();
 }

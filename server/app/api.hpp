@@ -10,7 +10,11 @@
 #include "db/database.hpp"
 #include "documents/document_service.hpp"
 #include "documents/reply_service.hpp"
+#include "files/file_service.hpp"
+#include "hazards/hazard_service.hpp"
 #include "http/router.hpp"
+#include "inspections/checklist_service.hpp"
+#include "inspections/inspection_service.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
 #include "network/staffing_service.hpp"
@@ -60,6 +64,10 @@ private:
     network::VolunteerService volunteers_;
     network::StaffingService staffing_;
     rules::RulesService rules_;
+    files::FileService files_;
+    hazards::HazardService hazards_;
+    inspections::ChecklistService checklists_;
+    inspections::InspectionService inspections_;
     documents::DocumentService documents_;
     documents::ReplyService replies_;
     system::UserService users_;

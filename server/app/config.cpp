@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <filesystem>
 #include <functional>
 #include <sstream>
 #include <vector>
@@ -103,6 +104,9 @@ const std::vector<Setting>& Settings() {
         ANKANG_INTEGER("auth.max_failures_per_account", auth_max_failures_per_account, 1, 1000),
         ANKANG_INTEGER("auth.max_failures_per_address", auth_max_failures_per_address, 1, 100000),
         ANKANG_TEXT("organisation.root_name", organisation_root_name),
+        Setting{"storage.data_dir",
+                [](Config& c, const std::string& v) { c.storage_data_dir = NonEmpty("storage.data_dir", v); },
+                [](const Config& c) { return DataDirectory(c); }},
         Setting{"log.level",
                 [](Config& c, const std::string& v) {
                     c.log_level = OneOf("log.level", v, {"trace", "debug", "info", "warn", "error"});
@@ -184,6 +188,16 @@ Config Load(const std::optional<std::string>& file, const std::map<std::string, 
         found->second->set(config, value);
     }
     return config;
+}
+
+std::string DataDirectory(const Config& config) {
+    if (!config.storage_data_dir.empty()) return config.storage_data_dir;
+    if (text::StartsWith(config.database_url, "sqlite:") && config.database_url != "sqlite::memory:") {
+        const std::filesystem::path file(config.database_url.substr(7));
+        const std::filesystem::path directory = file.parent_path();
+        return directory.empty() ? std::string(".") : directory.string();
+    }
+    return "data";
 }
 
 std::string Describe(const Config& config) {

@@ -30,6 +30,10 @@ struct Config {
 
     std::string organisation_root_name = "省总工会";
 
+    // Where uploaded files live (under <data dir>/files). Empty: the directory of the SQLite file, or
+    // "data" (relative to the working directory) for PostgreSQL. See DataDirectory().
+    std::string storage_data_dir;
+
     std::string log_level = "info";
 };
 
@@ -46,5 +50,9 @@ public:
 std::string Describe(const Config& config);
 
 std::map<std::string, std::string> ReadEnvironment();
+
+// The data directory in effect: storage.data_dir when set, else the directory holding the SQLite file
+// ("sqlite:data/ankang.db" → "data"; a bare file name → "."), else "data" (PostgreSQL, in-memory SQLite).
+std::string DataDirectory(const Config& config);
 
 }  // namespace app::config

@@ -70,3 +70,21 @@ TEST(ConfigTest, DescribeMasksSecrets) {
 }
 
 }  // namespace app::config
+
+namespace app::config {
+
+TEST(ConfigTest, TheDataDirectoryDefaultsToTheSqliteFilesDirectory) {
+    Config config;
+    EXPECT_EQ(DataDirectory(config), "data");  // sqlite:data/ankang.db
+    config.database_url = "sqlite:/var/lib/ankang/ankang.db";
+    EXPECT_EQ(DataDirectory(config), "/var/lib/ankang");
+    config.database_url = "sqlite:ankang.db";
+    EXPECT_EQ(DataDirectory(config), ".");
+    config.database_url = "postgresql://ankang@db/ankang";
+    EXPECT_EQ(DataDirectory(config), "data");
+    const Config set = Load(std::nullopt, {{"ANKANG_STORAGE_DATA_DIR", "/srv/ankang"}});
+    EXPECT_EQ(DataDirectory(set), "/srv/ankang");
+    EXPECT_NE(MessageOf([] { Load(std::nullopt, {{"ANKANG_STORAGE_DATA_DIR", ""}}); }), "no error");
+}
+
+}  // namespace app::config

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "auth/audit.hpp"
+#include "hazards/hazard_demo.hpp"
+#include "inspections/checklist_service.hpp"
 #include "organisations/credit_code.hpp"
 #include "organisations/organisation_service.hpp"
 
@@ -355,6 +357,142 @@ void AddDemoCandidateUnions(db::Session& session, const std::vector<Division>& d
     }
 }
 
+// A few inspections (监督检查) in 玄武区 and 秦淮区: the first enterprise of the first townships, one per
+// township, cycling through planned, in progress (half answered), closed (answered, signed, followed up) and
+// cancelled, on library checklists, with the county's or township's active inspectors as the team.
+void AddDemoInspections(db::Session& session, const std::vector<Division>& divisions,
+                        const std::map<std::string, std::int64_t>& id_by_code, std::int64_t now) {
+    constexpr const char* kStatuses[] = {"PLANNED", "IN_PROGRESS", "CLOSED",
+                                         "PLANNED", "CLOSED",      "CANCELLED"};
+    constexpr const char* kChecklists[] = {"LP-STATUTORY",   "SEASON-SUMMER", "SEASON-FLOOD",
+                                           "SEASON-HOLIDAY", "LP-STATUTORY",  "SEASON-RESUMPTION"};
+    constexpr const char* kModes[] = {"UNION_INDEPENDENT", "SPECIAL_CAMPAIGN",  "JOINT_WITH_AUTHORITY",
+                                      "SPECIAL_CAMPAIGN",  "COMMITTEE_ROUTINE", "SPOT_CHECK"};
+    constexpr const char* kTopics[] = {"年度劳动保护监督检查", "夏季防暑降温专项检查", "汛前安全检查",
+                                       "节前安全检查",         "委员会例行检查",       "复工复产安全检查"};
+    int serial = 0;
+    for (const std::string county : {"320102", "320104"}) {
+        int townships = 0;
+        for (const Division& division : divisions) {
+            if (division.level != 4 || division.parent_code != county || ++townships > 3) continue;
+            const std::int64_t township = id_by_code.at(division.code);
+            const db::Result enterprise = session.Query(
+                "SELECT id FROM enterprises WHERE organisation_id = $1 ORDER BY id LIMIT 1", township);
+            if (enterprise.Empty()) continue;
+            const int index = serial++ % 6;
+            const std::string status = kStatuses[index];
+            const std::int64_t version_id =
+                session
+                    .Query(
+                        "SELECT v.id FROM checklist_versions v JOIN checklist_templates t ON t.id = "
+                        "v.template_id"
+                        " WHERE t.organisation_id IS NULL AND t.code = $1 AND v.version = t.current_version",
+                        kChecklists[index])
+                    .Front()
+                    .GetInt64(0);
+            const auto version = inspections::ChecklistService::LoadVersion(session, version_id);
+            char planned_buffer[16];
+            std::snprintf(planned_buffer, sizeof planned_buffer, "2026-%02d-%02d",
+                          status == "PLANNED" ? 12 : 5 + index, status == "PLANNED" ? 2 + index : 18);
+            const std::string planned = planned_buffer;
+            const bool started = status == "IN_PROGRESS" || status == "CLOSED";
+            const std::int64_t id =
+                session
+                    .Query(
+                        "INSERT INTO inspections (organisation_id, enterprise_id, mode, authority_name, "
+                        "topic,"
+                        " planned_date, checklist_version_id, status, item_count, max_score, summary, "
+                        "started_at,"
+                        " findings_recorded_at, signed_at, closed_at, signatory_name, cancel_reason,"
+                        " status_changed_at, created_at, updated_at)"
+                        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14, "
+                        "$15, $16,"
+                        " $16, $16) RETURNING id",
+                        township, enterprise.Front().GetInt64(0), kModes[index],
+                        std::string(kModes[index]) == "JOINT_WITH_AUTHORITY"
+                            ? division.name + "应急管理办公室"
+                            : std::string(),
+                        kTopics[index], planned, version_id, status, version->ItemCount(),
+                        version->MaxScore(),
+                        status == "CLOSED" ? "现场检查发现一项不合格，已当场整改并复查。" : "",
+                        started ? std::optional<std::int64_t>(now) : std::nullopt,
+                        status == "CLOSED" ? std::optional<std::int64_t>(now) : std::nullopt,
+                        status == "CLOSED" ? "企业负责人" : "",
+                        status == "CANCELLED" ? "企业停产检修，改期检查" : "", now)
+                    .Front()
+                    .GetInt64(0);
+            std::string code = std::to_string(id);
+            code.insert(0, code.size() < 6 ? 6 - code.size() : 0, '0');
+            session.Execute("UPDATE inspections SET code = $1 WHERE id = $2",
+                            "JC" + planned.substr(0, 4) + "-" + code, id);
+            // The team: active inspectors of the township first, then of the rest of the county.
+            int position = 0;
+            for (const db::Row inspector : session.Query(
+                     "SELECT i.id, i.name FROM lp_inspectors i JOIN organisations h ON h.id = "
+                     "i.home_organisation_id"
+                     " JOIN organisations c ON c.id = $2 WHERE i.status IN ('ACTIVE', 'APPOINTED')"
+                     " AND substr(h.path, 1, length(c.path)) = c.path"
+                     " ORDER BY CASE WHEN i.home_organisation_id = $1 THEN 0 ELSE 1 END, i.id LIMIT 3",
+                     township, id_by_code.at(county))) {
+                session.Execute(
+                    "INSERT INTO inspection_team (inspection_id, position, inspector_id, name) VALUES ($1, "
+                    "$2, $3, $4)",
+                    id, ++position, inspector.GetInt64(0), inspector.GetString(1));
+            }
+            session.Execute(
+                "INSERT INTO inspection_team (inspection_id, position, inspector_id, name) VALUES ($1, $2, "
+                "NULL, $3)",
+                id, ++position, "企业安全员");
+            // Answers: all items when closed, the first half when in progress; one FAIL.
+            std::int64_t answered = 0, failed = 0, score = 0, max_score = version->MaxScore();
+            if (started) {
+                std::int64_t item_index = 0;
+                const std::int64_t limit =
+                    status == "CLOSED" ? version->ItemCount() : version->ItemCount() / 2;
+                for (const auto& section : version->sections) {
+                    for (const auto& item : section.items) {
+                        if (item_index++ >= limit) break;
+                        const std::string result = item_index == 2 ? "FAIL" : "PASS";
+                        session.Execute(
+                            "INSERT INTO inspection_answers (inspection_id, item_code, result, note, "
+                            "updated_at)"
+                            " VALUES ($1, $2, $3, $4, $5)",
+                            id, item.code, result, result == "FAIL" ? "现场发现问题，已要求整改" : "", now);
+                        ++answered;
+                        failed += result == "FAIL" ? 1 : 0;
+                        score += result == "PASS" ? item.max_score : 0;
+                    }
+                }
+            }
+            session.Execute(
+                "UPDATE inspections SET answered_count = $1, failed_count = $2, score = $3, max_score = $4 "
+                "WHERE id = "
+                "$5",
+                answered, failed, score, max_score, id);
+            std::vector<std::pair<std::string, std::string>> events{{"PLAN", "PLANNED"}};
+            if (started) events.emplace_back("START", "IN_PROGRESS");
+            if (status == "CLOSED") {
+                for (const auto& step :
+                     {std::pair<std::string, std::string>{"RECORD_FINDINGS", "FINDINGS_RECORDED"},
+                      {"ACKNOWLEDGE", "ACKNOWLEDGED"},
+                      {"FOLLOW_UP", "FOLLOW_UP"},
+                      {"CLOSE", "CLOSED"}})
+                    events.push_back(step);
+            }
+            if (status == "CANCELLED") events.emplace_back("CANCEL", "CANCELLED");
+            std::string from;
+            for (const auto& [event, to] : events) {
+                session.Execute(
+                    "INSERT INTO inspection_events (inspection_id, event, from_status, to_status, comment, "
+                    "created_at)"
+                    " VALUES ($1, $2, $3, $4, '', $5)",
+                    id, event, from, to, now);
+                from = to;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::PasswordHashCost hash_cost) {
@@ -438,6 +576,8 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
         }
         AddDemoCandidateUnions(session, divisions, id_by_code, now, report);
         AddDemoNetwork(session, divisions, id_by_code, now, report);
+        report.hazards = hazards::AddDemoHazards(session, now);
+        AddDemoInspections(session, divisions, id_by_code, now);
         RequestContext system_context;
         system_context.request_id = "demo";
         auth::RecordAudit(

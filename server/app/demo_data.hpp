@@ -17,6 +17,7 @@ struct DemoReport {
     int users = 0;
     int committees = 0;
     int inspectors = 0;
+    int hazards = 0;
 };
 
 // Fills a bootstrapped database with a demo province built from real administrative divisions

@@ -19,6 +19,7 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
     EXPECT_GT(report.enterprises, 500);
     EXPECT_GT(report.committees, 40);
     EXPECT_GE(report.inspectors, 180);
+    EXPECT_GE(report.hazards, 36);
     database->Read([](db::Session& session) {
         EXPECT_EQ(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 2").Front().GetInt64(0),
                   13);
@@ -51,6 +52,35 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
             0);
         EXPECT_EQ(session.Query("SELECT COUNT(*) FROM lp_staffing WHERE year = 2026").Front().GetInt64(0),
                   24);
+        // Demo hazards: every W2 state, a few MAJOR, every case's timeline ends in its status.
+        EXPECT_EQ(session.Query("SELECT COUNT(DISTINCT status) FROM hazards").Front().GetInt64(0), 12);
+        EXPECT_GE(session.Query("SELECT COUNT(*) FROM hazards WHERE grade = 'MAJOR'").Front().GetInt64(0), 3);
+        EXPECT_EQ(session
+                      .Query("SELECT COUNT(*) FROM hazards h WHERE h.status <> (SELECT e.to_status FROM "
+                             "hazard_events e"
+                             " WHERE e.hazard_id = h.id ORDER BY e.id DESC LIMIT 1)")
+                      .Front()
+                      .GetInt64(0),
+                  0);
+        // A few inspections in several W1 states; a closed one has every item answered and a full history.
+        EXPECT_EQ(session.Query("SELECT COUNT(*) FROM inspections").Front().GetInt64(0), 6);
+        EXPECT_EQ(session.Query("SELECT COUNT(DISTINCT status) FROM inspections").Front().GetInt64(0), 4);
+        EXPECT_EQ(
+            session
+                .Query(
+                    "SELECT COUNT(*) FROM inspections WHERE status = 'CLOSED' AND answered_count = item_count"
+                    " AND (SELECT COUNT(*) FROM inspection_events e WHERE e.inspection_id = inspections.id) "
+                    "= 6")
+                .Front()
+                .GetInt64(0),
+            2);
+        EXPECT_EQ(
+            session
+                .Query("SELECT COUNT(*) FROM inspections i WHERE (SELECT COUNT(*) FROM inspection_team m"
+                       " WHERE m.inspection_id = i.id AND m.inspector_id IS NOT NULL) < 2")
+                .Front()
+                .GetInt64(0),
+            0);
     });
     EXPECT_FALSE(CreateDemoData(database.Get(), clock, auth::PasswordHashCost::kMinimal).created);
 }

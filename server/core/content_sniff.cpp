@@ -19,13 +19,18 @@ struct TypeInfo {
     std::array<std::string_view, 4> extensions;   // empty entries are unused
 };
 
-constexpr std::array<TypeInfo, 5> kTypes{{
+constexpr std::array<TypeInfo, 6> kTypes{{
     {FileType::kJpeg, {"image/jpeg", "image/jpg", "image/pjpeg"}, {"jpg", "jpeg", "jpe", "jfif"}},
     {FileType::kPng, {"image/png", "image/x-png"}, {"png"}},
     {FileType::kWebp, {"image/webp"}, {"webp"}},
     {FileType::kGif, {"image/gif"}, {"gif"}},
     {FileType::kPdf, {"application/pdf", "application/x-pdf"}, {"pdf"}},
+    {FileType::kHeic, {"image/heic", "image/heif", "image/heic-sequence"}, {"heic", "heif", "hif"}},
 }};
+
+// Major brands of HEIF still images (ISO/IEC 23008-12) as cameras write them.
+constexpr std::array<std::string_view, 8> kHeifBrands{"heic", "heix", "heim", "heis",
+                                                      "hevc", "hevx", "mif1", "msf1"};
 
 const TypeInfo* InfoOf(FileType type) {
     for (const TypeInfo& info : kTypes)
@@ -52,6 +57,11 @@ FileType Sniff(std::string_view content) {
         return FileType::kWebp;
     }
     if (StartsWith(content, "%PDF-"sv)) return FileType::kPdf;
+    // ISO-BMFF: a 4-byte box size, "ftyp", the major brand.
+    if (content.size() >= 12 && content.substr(4, 4) == "ftyp"sv) {
+        for (std::string_view brand : kHeifBrands)
+            if (content.substr(8, 4) == brand) return FileType::kHeic;
+    }
     return FileType::kUnknown;
 }
 

@@ -27,6 +27,10 @@ constexpr std::string_view kWebp =
 constexpr std::string_view kGif =
     "GIF89a\x01\x00\x01\x00\x80\x00\x00\xFF\xFF\xFF\x00\x00\x00!\xF9\x04\x01\x00\x00\x00\x00"
     ",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00;"sv;
+// The first 32 bytes of an iPhone HEIC: the ftyp box, major brand "heic", compatible mif1, MiHE, miaf, heic.
+constexpr std::string_view kHeic =
+    "\x00\x00\x00\x24\x66\x74\x79\x70\x68\x65\x69\x63\x00\x00\x00\x00\x6D\x69\x66\x31"
+    "\x4D\x69\x48\x45\x6D\x69\x61\x66\x68\x65\x69\x63"sv;
 constexpr std::string_view kPdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"sv;
 
 TEST(ContentSniffTest, RecognisesRealHeaders) {
@@ -36,6 +40,17 @@ TEST(ContentSniffTest, RecognisesRealHeaders) {
     EXPECT_EQ(Sniff(kGif), FileType::kGif);
     EXPECT_EQ(Sniff("GIF87a\x01\x00\x01\x00"sv), FileType::kGif);
     EXPECT_EQ(Sniff(kPdf), FileType::kPdf);
+    EXPECT_EQ(Sniff(kHeic), FileType::kHeic);
+    EXPECT_EQ(MediaType(Sniff(kHeic)), "image/heic");
+    EXPECT_TRUE(DeclaredTypeAgrees(FileType::kHeic, "image/heic", "IMG_0001.HEIC"));
+    EXPECT_FALSE(DeclaredTypeAgrees(FileType::kHeic, "image/jpeg", "IMG_0001.HEIC"));
+    // Other ISO-BMFF files are not HEIC: an MP4 video, an AVIF.
+    EXPECT_EQ(Sniff("\x00\x00\x00\x18"
+                    "ftypisom\x00\x00\x02\x00"sv),
+              FileType::kUnknown);
+    EXPECT_EQ(Sniff("\x00\x00\x00\x18"
+                    "ftypavif\x00\x00\x00\x00"sv),
+              FileType::kUnknown);
     EXPECT_EQ(MediaType(Sniff(kWebp)), "image/webp");
     EXPECT_EQ(MediaType(FileType::kUnknown), "application/octet-stream");
 }

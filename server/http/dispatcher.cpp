@@ -48,7 +48,11 @@ void Dispatcher::AddStandardHeaders(Response& response, const std::string& reque
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
             "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
-    if (is_api) response.SetHeader("Cache-Control", "no-store");
+    // API answers are not cached unless the handler says otherwise (stored files: private, max-age).
+    bool has_cache_control = false;
+    for (const auto& [name, value] : response.headers)
+        has_cache_control = has_cache_control || name == "Cache-Control";
+    if (is_api && !has_cache_control) response.SetHeader("Cache-Control", "no-store");
 }
 
 Response Dispatcher::Handle(Request& request) const {

@@ -93,6 +93,9 @@ std::string BuildOpenApiDocument(const Router& router, const std::string& versio
                                 {"content",
                                  {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                    boost::json::object{}}}}};
+        } else if (spec.method == Method::kGet) {
+            // A GET without a JSON answer serves a file (a CSV template, an uploaded photo or PDF).
+            responses["200"] = {{"description", "A file (see the summary for its type)"}};
         } else {
             responses["204"] = {{"description", "Done"}};
         }

@@ -36,4 +36,20 @@ TEST(OpenApiTest, DescribesEveryRouteWithItsPermission) {
     EXPECT_TRUE(document.at("components").as_object().at("schemas").as_object().contains("LoginRequest"));
 }
 
+TEST(OpenApiTest, AGetWithoutJsonAnswerServesAFile) {
+    Router router;
+    router.DeclarePermission({"files:file:view", "", ""});
+    router.Add({.method = Method::kGet,
+                .path = "/api/v1/files/{id}",
+                .permission = "files:file:view",
+                .tag = "files",
+                .summary = "A stored file"},
+               [](Request&) { return Response::NoContent(); });
+    const auto document = boost::json::parse(BuildOpenApiDocument(router, "1.2.3")).as_object();
+    const auto& responses =
+        document.at("paths").at("/api/v1/files/{id}").at("get").at("responses").as_object();
+    EXPECT_TRUE(responses.contains("200"));
+    EXPECT_FALSE(responses.contains("204"));
+}
+
 }  // namespace app::http

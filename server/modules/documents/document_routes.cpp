@@ -4,6 +4,7 @@
 #include "documents/document_json.hpp"
 #include "documents/document_print.hpp"
 #include "documents/document_rules.hpp"
+#include "files/files_routes.hpp"
 #include "http/json.hpp"
 #include "http/xlsx.hpp"
 
@@ -229,7 +230,7 @@ void RegisterAdminRoutes(http::Router& router, DocumentService& documents) {
         });
 }
 
-void RegisterPublicRoutes(http::Router& router, ReplyService& replies, ReplyUploads uploads) {
+void RegisterPublicRoutes(http::Router& router, ReplyService& replies, files::FileService& files) {
     router.Add(
         {.method = Method::kGet,
          .path = "/api/v1/public/document-replies/{token}",
@@ -242,18 +243,45 @@ void RegisterPublicRoutes(http::Router& router, ReplyService& replies, ReplyUplo
             return http::Response::Json(
                 http::Serialize(PublicDocumentToJson(view.document, view.expires_at)));
         });
-    if (uploads) {
-        router.Add(
-            {.method = Method::kPost,
-             .path = "/api/v1/public/document-replies/{token}/files",
-             .access = http::Access::kPublic,
-             .body_limit = 11 * 1024 * 1024,
-             .read_timeout = std::chrono::seconds{120},
-             .tag = kTag,
-             .summary = "Upload an evidence photo through a reply link (multipart field `file`, ≤ 10 MiB)",
-             .response_body = "ReplyFile"},
-            [uploads, &replies](http::Request& request) { return uploads(request, replies); });
-    }
+    router.Add({.method = Method::kPost,
+                .path = "/api/v1/public/document-replies/{token}/files",
+                .access = http::Access::kPublic,
+                .body_limit = files::kUploadBodyLimit,
+                .read_timeout = std::chrono::seconds{120},
+                .tag = kTag,
+                .summary = "Upload an evidence photo through a reply link (multipart field `file`, ≤ 10 MiB)",
+                .response_body = "File"},
+               [&](http::Request& request) {
+                   const std::string& token = request.PathParameter("token");
+                   replies.Target(token);  // a dead link answers 404/410 before the photo is converted
+                   const files::UploadForm form = files::ReadUploadForm(request);
+                   const files::PreparedFile prepared = files.PrepareUpload(form.content, form.filename);
+                   const files::FileRecord record = replies.UploadEvidence(request.context, token, prepared);
+                   return http::Response::Json(
+                       http::Serialize(
+                           files::FileToJson(record, "/api/v1/public/document-replies/" + token + "/files")),
+                       201);
+               });
+    router.Add({.method = Method::kGet,
+                .path = "/api/v1/public/document-replies/{token}/files/{fileId}",
+                .access = http::Access::kPublic,
+                .tag = kTag,
+                .summary = "An evidence photo uploaded through this reply link"},
+               [&](http::Request& request) {
+                   const files::FileRecord record =
+                       replies.Evidence(request.PathParameter("token"), request.PathId("fileId"));
+                   return files::FileResponse(request, files, record, files::FileVariant::kOriginal);
+               });
+    router.Add({.method = Method::kGet,
+                .path = "/api/v1/public/document-replies/{token}/files/{fileId}/thumbnail",
+                .access = http::Access::kPublic,
+                .tag = kTag,
+                .summary = "The thumbnail of an evidence photo uploaded through this reply link"},
+               [&](http::Request& request) {
+                   const files::FileRecord record =
+                       replies.Evidence(request.PathParameter("token"), request.PathId("fileId"));
+                   return files::FileResponse(request, files, record, files::FileVariant::kThumbnail);
+               });
     router.Add(
         {.method = Method::kPost,
          .path = "/api/v1/public/document-replies/{token}",
@@ -274,13 +302,13 @@ void RegisterPublicRoutes(http::Router& router, ReplyService& replies, ReplyUplo
 }  // namespace
 
 void RegisterDocumentRoutes(http::Router& router, DocumentService& documents, ReplyService& replies,
-                            ReplyUploads uploads) {
+                            files::FileService& files) {
     router.DeclarePermission({kView, "查看监督文书", "View union documents"});
     router.DeclarePermission(
         {kManage, "起草、送达、审查监督文书", "Draft, serve and review union documents"});
     router.DeclarePermission({kSign, "签发监督文书", "Sign and issue union documents"});
     RegisterAdminRoutes(router, documents);
-    RegisterPublicRoutes(router, replies, std::move(uploads));
+    RegisterPublicRoutes(router, replies, files);
 }
 
 }  // namespace app::documents

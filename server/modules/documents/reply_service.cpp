@@ -1,6 +1,7 @@
 #include "documents/reply_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "auth/audit.hpp"
@@ -128,6 +129,55 @@ void ReplyService::AddEvidence(const RequestContext& context, const std::string&
              "{\"fileId\":" + std::to_string(file_id) + ",\"linkId\":" + std::to_string(link.id) + "}",
              document.organisation_path},
             now);
+    });
+}
+
+files::FileRecord ReplyService::UploadEvidence(const RequestContext& context, const std::string& token,
+                                               const files::PreparedFile& prepared) {
+    const std::int64_t now = clock_.Now();
+    return database_.Write([&](db::Session& session) {
+        const Link link = ResolveLink(session, token, now);
+        const Document document = *detail::FindDocument(session, link.document_id);
+        if (!NextStatus(document.status, DocumentAction::kReply)) {
+            throw Error::Conflict(
+                {"该文书当前不接受回复（" + StatusLabel(document.status) + "），请联系发文工会",
+                 "This document no longer accepts a reply; contact the union"});
+        }
+        const std::int64_t evidence =
+            session
+                .Query(
+                    "SELECT COUNT(*) FROM document_files WHERE document_id = $1 AND "
+                    "purpose = 'REPLY_EVIDENCE'",
+                    document.id)
+                .Front()
+                .GetInt64(0);
+        if (evidence >= kMaxEvidenceFiles) {
+            throw Error::InvalidField("file", {"最多上传 " + std::to_string(kMaxEvidenceFiles) + " 个文件",
+                                               "At most " + std::to_string(kMaxEvidenceFiles) + " files"});
+        }
+        const files::FileRecord record =
+            files::FileService::RecordUpload(session, context, prepared, document.organisation_id, now);
+        session.Execute(
+            "INSERT INTO document_files (document_id, file_id, purpose) VALUES ($1, $2, 'REPLY_EVIDENCE')",
+            document.id, record.id);
+        return record;
+    });
+}
+
+files::FileRecord ReplyService::Evidence(const std::string& token, std::int64_t file_id) const {
+    const std::int64_t now = clock_.Now();
+    return database_.Read([&](db::Session& session) {
+        const Link link = ResolveLink(session, token, now);
+        const bool listed =
+            !session
+                 .Query(
+                     "SELECT 1 FROM document_files WHERE document_id = $1 AND file_id = $2 AND "
+                     "purpose = 'REPLY_EVIDENCE'",
+                     link.document_id, file_id)
+                 .Empty();
+        const auto record = listed ? files::FileService::Find(session, file_id) : std::nullopt;
+        if (!record) throw Error::NotFound("file");
+        return *record;
     });
 }
 

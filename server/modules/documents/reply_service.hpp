@@ -7,6 +7,7 @@
 #include "core/principal.hpp"
 #include "db/database.hpp"
 #include "documents/document.hpp"
+#include "files/file_service.hpp"
 
 namespace app::documents {
 
@@ -36,10 +37,19 @@ public:
     ReplyTarget Target(const std::string& token) const;
     // Records an uploaded file as this document's reply evidence: only such files may be cited by the reply.
     void AddEvidence(const RequestContext& context, const std::string& token, std::int64_t file_id);
+    // An evidence photo prepared by files::FileService::PrepareUpload (outside any transaction): stored for
+    // the issuing union (uploaded_by NULL) and recorded as this document's reply evidence, in one
+    // transaction.
+    files::FileRecord UploadEvidence(const RequestContext& context, const std::string& token,
+                                     const files::PreparedFile& prepared);
+    // A file uploaded through this link's document (reply evidence), for the page to show; else 404.
+    files::FileRecord Evidence(const std::string& token, std::int64_t file_id) const;
     // The reply: the document becomes REPLIED, the link is used up, each linked hazard takes the matching W2
     // event (ENTERPRISE_ACCEPT, REPORT_RECTIFIED, ENTERPRISE_DISPUTE), the issuing union gets the
     // REVIEW_REPLY to-do and a DOCUMENT_REPLIED notification — all in one transaction.
     Document Reply(const RequestContext& context, const std::string& token, const ReplyInput& input);
+
+    static constexpr std::int64_t kMaxEvidenceFiles = 20;
 
 private:
     db::Database& database_;

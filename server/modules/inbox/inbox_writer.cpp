@@ -6,13 +6,15 @@ namespace app::inbox {
 
 namespace {
 
-// entity_id and organisation_id are nullable; db::Value takes std::optional.
+// entity_id and organisation_id are nullable; db::Value takes std::optional. In a SELECT list PostgreSQL
+// types an untyped parameter as text, so the integer ones are cast.
 std::int64_t InsertForRecipients(db::Session& session, std::string_view recipients_sql_tail,
                                  const Message& message, EpochMillis at, std::int64_t first_key,
                                  std::string_view permission) {
     const std::string sql =
         "INSERT INTO notifications (user_id, kind, title, body, entity_type, entity_id, organisation_id, "
-        "created_at) SELECT DISTINCT u.id, $3, $4, $5, $6, $7, $8, $9 FROM users u " +
+        "created_at) SELECT DISTINCT u.id, $3, $4, $5, $6, CAST($7 AS BIGINT), CAST($8 AS BIGINT), "
+        "CAST($9 AS BIGINT) FROM users u " +
         std::string(recipients_sql_tail);
     return session.Execute(sql, first_key, std::string(permission), message.kind, message.title, message.body,
                            message.entity_type, message.entity_id, message.organisation_id, at);

@@ -339,4 +339,17 @@ Deadline RulesService::ComputeDeadline(const RequestContext& context, const Dead
     });
 }
 
+std::optional<RuleInForce> RuleInForceFor(db::Session& session, const std::string& organisation_path,
+                                          std::string_view code, std::string_view date) {
+    for (RuleInForce& rule :
+         Resolve(ChainVersions(session, organisation_path), OwnersOf(organisation_path), date)) {
+        if (rule.rule.code == code) return std::move(rule);
+    }
+    return std::nullopt;
+}
+
+WorkingCalendar LoadWorkingCalendar(db::Session& session) {
+    return LoadCalendar(session);
+}
+
 }  // namespace app::rules

@@ -87,4 +87,13 @@ private:
     const Clock& clock_;
 };
 
+// For workflows that set a deadline inside their own transaction (hazards, documents, the scheduler); no
+// scope check, the caller has made its own. The rule `code` in force for the organisation at
+// `organisation_path` on `date` (YYYY-MM-DD), with the version it comes from, or nullopt when no owner
+// carries it.
+std::optional<RuleInForce> RuleInForceFor(db::Session& session, const std::string& organisation_path,
+                                          std::string_view code, std::string_view date);
+// The working-day calendar with every stored exception.
+WorkingCalendar LoadWorkingCalendar(db::Session& session);
+
 }  // namespace app::rules

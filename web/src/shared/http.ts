@@ -216,3 +216,69 @@ export const http = {
     request<T>('PATCH', path, { ...options, body }),
   del: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 }
+
+export interface UploadOptions {
+  /** Extra text fields of the form (e.g. `organisationId`); empty values are not sent. */
+  fields?: Record<string, string | number | null | undefined>
+  /** Form field name of the file (default `file`). */
+  fieldName?: string
+  /** Called with 0–100 while the body is sent. */
+  onProgress?: (percent: number) => void
+  signal?: AbortSignal
+}
+
+/**
+ * POSTs one file as multipart/form-data to `url` (a full path such as `/api/v1/files`, not relative to
+ * API_BASE, so public pages can pass their own route). Carries the CSRF header like every state-changing
+ * request (a public route only needs it non-empty, hence `public` without a session). Uses
+ * XMLHttpRequest for upload progress, which fetch does not report. Rejects with ApiError like `request`.
+ */
+export function uploadFile<T>(url: string, file: Blob, options: UploadOptions = {}): Promise<T> {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(options.fields ?? {})) {
+    if (value !== undefined && value !== null && value !== '') form.append(key, String(value))
+  }
+  form.append(options.fieldName ?? 'file', file, file instanceof File ? file.name : 'blob')
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Accept-Language', currentLocale())
+    xhr.setRequestHeader('X-CSRF-Token', hooks.csrfToken() || 'public')
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && options.onProgress)
+        options.onProgress(Math.min(100, Math.round((event.loaded / event.total) * 100)))
+    }
+    const fail = () =>
+      reject(new ApiError(0, { code: 'network', message: i18n.global.t('errors.network') }))
+    xhr.onerror = fail
+    xhr.ontimeout = fail
+    xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'))
+    options.signal?.addEventListener('abort', () => xhr.abort())
+    xhr.onload = () => {
+      let data: unknown = undefined
+      if (xhr.responseText) {
+        try {
+          data = JSON.parse(xhr.responseText) as unknown
+        } catch {
+          data = xhr.responseText
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as T)
+        return
+      }
+      const code = statusCode(xhr.status)
+      const body: ApiErrorBody = isErrorBody(data)
+        ? data
+        : { code, message: i18n.global.t(`errors.${code}`) }
+      const error = new ApiError(xhr.status, body, {
+        requestId: xhr.getResponseHeader('X-Request-Id') ?? undefined,
+      })
+      if (xhr.status === 401) hooks.onUnauthenticated()
+      reject(error)
+    }
+    xhr.send(form)
+  })
+}

@@ -559,6 +559,17 @@ const en: MessageSchema = {
       },
     },
   },
+  files: {
+    add: 'Take or choose photos',
+    count: '{count}/{max}',
+    photo: 'Photo',
+    document: 'File',
+    uploading: 'Uploading…',
+    remove: 'Remove',
+    tooLarge: 'The file is larger than 10 MB; compress it or choose another',
+    badType: 'Unsupported file: only JPEG, PNG, WebP or HEIC photos and PDF files',
+    tooMany: 'At most {max} files; the extra ones were not uploaded',
+  },
 }
 
 export default en

@@ -545,6 +545,17 @@ const zhCN = {
       },
     },
   },
+  files: {
+    add: '拍照/选择照片',
+    count: '{count}/{max}',
+    photo: '照片',
+    document: '文件',
+    uploading: '上传中…',
+    remove: '移除',
+    tooLarge: '文件超过 10 MB，请压缩或换一张后重新上传',
+    badType: '文件格式不支持，只能上传 JPEG、PNG、WebP、HEIC 照片或 PDF 文件',
+    tooMany: '最多上传 {max} 个文件，多选的未上传',
+  },
 }
 
 export type MessageSchema = typeof zhCN
