@@ -5,8 +5,6 @@ import { i18n } from '@/shared/i18n'
 
 /** Decides where a navigation goes; exported for tests. */
 export async function authGuard(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
-  // Pages for people without an account (the enterprise's reply link): no session is looked up at all.
-  if (to.meta.anonymous) return true
   const auth = useAuthStore()
   if (!auth.loaded) {
     try {

@@ -11,8 +11,6 @@ declare module 'vue-router' {
     permission?: string
     /** Reachable without a session (login page). */
     public?: boolean
-    /** For people without an account (a reply link): the guard does not even look up a session. */
-    anonymous?: boolean
     /** Shown in the left menu. */
     menu?: {
       /** Key of a group in MENU_GROUPS (a sub-menu); omit for a top-level entry. */

@@ -9,7 +9,6 @@ export type ApiErrorCode =
   | 'csrf'
   | 'not_found'
   | 'conflict'
-  | 'gone'
   | 'payload_too_large'
   | 'too_many_requests'
   | 'internal'
@@ -127,8 +126,6 @@ function statusCode(status: number): ApiErrorCode {
       return 'not_found'
     case 409:
       return 'conflict'
-    case 410:
-      return 'gone'
     case 413:
       return 'payload_too_large'
     case 429:
