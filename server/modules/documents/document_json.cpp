@@ -61,6 +61,8 @@ boost::json::object DocumentToJson(const Document& document) {
                                {"replyPlan", document.reply_plan},
                                {"replyContact", document.reply_contact},
                                {"replyRectificationDeadline", document.reply_rectification_deadline},
+                               // The same, under the name the supervision web reads.
+                               {"replyDeadline", document.reply_rectification_deadline},
                                {"reviewNote", document.review_note},
                                {"withdrawReason", document.withdraw_reason},
                                {"ruleSetVersionId", OptionalInt(document.rule_set_version_id)},
