@@ -152,13 +152,39 @@ describe('checklists and inspections', () => {
     assert.deepEqual(signed.nextEvents, ['FOLLOW_UP']);
     const followUp = expectStatus(await county.post(`/inspections/${id}/transitions`, { event: 'FOLLOW_UP' }), 200).json;
     assert.deepEqual(followUp.hazards, []);
-    assert.equal(followUp.openHazardCount, 0);
+
+    // The failed item becomes a hazard through the hazards module; while it is open the inspection cannot close.
+    const hazard = expectStatus(
+      await county.post('/hazards', {
+        enterpriseId: enterprise.id,
+        inspectionId: id,
+        checklistItemCode: 'LP-12',
+        source: 'UNION_INSPECTION',
+        category: 'MANAGEMENT_DEFECT',
+        grade: 'GENERAL',
+        title: '未达标：从业人员经安全生产教育和培训合格后上岗',
+        description: '新员工未经三级安全教育即上岗',
+        foundOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
+        foundBy: '检查组',
+        photoFileIds: [],
+      }),
+      201,
+    ).json;
+    const withHazard = expectStatus(await county.get(`/inspections/${id}`), 200).json;
+    assert.equal(withHazard.openHazardCount, 1);
+    assert.equal(withHazard.hazards[0].id, hazard.id);
+    assert.equal(withHazard.hazards[0].checklistItemCode, 'LP-12');
+    const blocked = await county.post(`/inspections/${id}/transitions`, { event: 'CLOSE' });
+    expectStatus(blocked, 409);
+    assert.equal(expectStatus(await county.get(`/inspections/${id}`), 200).json.status, 'FOLLOW_UP');
+    expectStatus(await county.post(`/hazards/${hazard.id}/transitions`, { event: 'REJECT', comment: '已当场整改，不立案' }), 200);
     const closed = expectStatus(await county.post(`/inspections/${id}/transitions`, { event: 'CLOSE' }), 200).json;
     assert.equal(closed.status, 'CLOSED');
     assert.deepEqual(
       closed.events.map((event) => event.event),
       ['PLAN', 'START', 'RECORD_FINDINGS', 'ACKNOWLEDGE', 'FOLLOW_UP', 'CLOSE'],
     );
+    assert.equal(closed.openHazardCount, 0);
 
     // 秦淮区 neither sees nor moves it; the county lists and exports it.
     expectStatus(await qinhuai.get(`/inspections/${id}`), 404);

@@ -298,6 +298,15 @@ export async function buildContext(baseUrl, admin) {
   ctx.inspections.qinhuai = await ctx.planInspection(ctx.enterprises.qinhuai);
   ctx.inspections.inProgress = await ctx.planInspection();
   expectStatus(await ctx.maker.post(`/inspections/${ctx.inspections.inProgress}/transitions`, { event: 'START' }), 200);
+  // A major hazard at 新街口街道 messages the cadres of every union above it (玄武区 up to the province): each
+  // caller then has a message of its own to mark read (inbox). Made once, when the first caller needs one.
+  let majorHazard;
+  ctx.notifyEveryCaller = async () => {
+    majorHazard ??= expectStatus(
+      await ctx.maker.post('/hazards', { ...hazardBody(ctx.orgs.town, ctx.enterprises.town.id), grade: 'MAJOR' }),
+      201,
+    ).json.id;
+  };
 
   // Union documents: drafts of 新街口街道 (every caller's scope) and of 秦淮区, served ones with a reply link.
   ctx.documents = {};
@@ -416,6 +425,22 @@ const QINHUAI_LIST = (check) => ({ organisation: QINHUAI, expect: 200, query: (c
 const TOWN_LIST = (ctx) => `?organisationId=${ctx.orgs.town}`;
 /** A field error on `field` that does not say whether the organisation exists. */
 const fieldError = (field) => (response) => (response.json?.fields?.[field] ? undefined : `no ${field} field error`);
+
+/**
+ * The id of one of the caller's own messages (read or not), for POST /me/notifications/{id}/read. Messages come
+ * from the workflows: ctx.notifyEveryCaller() makes one for every caller when none has one yet.
+ */
+async function ownNotification(ctx, caller) {
+  if (!caller.client) return 1; // anonymous: refused before the id matters
+  const latest = async () => expectStatus(await caller.client.get('/me/notifications?pageSize=1'), 200).json.items[0]?.id;
+  let id = await latest();
+  if (id === undefined && ctx.notifyEveryCaller) {
+    await ctx.notifyEveryCaller();
+    id = await latest();
+  }
+  if (id === undefined) throw new Error(`${caller.name} has no message to mark read`);
+  return id;
+}
 
 function total(expected) {
   return (response) => {
@@ -1168,5 +1193,42 @@ export const matrix = {
     body: () => ({ event: 'CANCEL', comment: '矩阵取消' }),
     check: (response) => (response.json?.status === 'CANCELLED' ? undefined : `status ${response.json?.status}`),
     outside: { ...QINHUAI_INSPECTION, body: () => ({ event: 'CANCEL', comment: '矩阵越权' }) },
+  },
+  // ---- inbox: the caller's own messages and to-dos (signed in; per user, so no organisation scope) ----
+  'GET /api/v1/me/notifications': {
+    expect: 200,
+    query: () => '?unread=true&pageSize=5',
+    check: (response) =>
+      Array.isArray(response.json?.items) && Number.isInteger(response.json?.total) && Number.isInteger(response.json?.unread)
+        ? undefined
+        : 'not {items, total, unread}',
+  },
+  'GET /api/v1/me/notifications/unread-count': {
+    expect: 200,
+    check: (response) => (Number.isInteger(response.json?.count) ? undefined : 'no count'),
+  },
+  'POST /api/v1/me/notifications/{id}/read': {
+    expect: 204,
+    params: async (ctx, caller) => ({ id: await ownNotification(ctx, caller) }),
+    noScope: "a user's own messages: another user's message answers 404 whatever the scope (inbox unit tests)",
+  },
+  'POST /api/v1/me/notifications/read-all': {
+    expect: 200,
+    check: (response) => (Number.isInteger(response.json?.marked) ? undefined : 'no marked count'),
+  },
+  'GET /api/v1/me/todos': {
+    expect: 200,
+    check: (response) => (Array.isArray(response.json?.items) && Number.isInteger(response.json?.total) ? undefined : 'not {items, total}'),
+  },
+  // ---- scheduler (platform-wide; the jobs of the server process answering) ----
+  'GET /api/v1/system/jobs': {
+    expect: 200,
+    check: (response) => (Array.isArray(response.json?.items) && typeof response.json?.holder === 'string' ? undefined : 'not {holder, items}'),
+  },
+  'POST /api/v1/system/jobs/{name}/run': {
+    expect: 200,
+    params: () => ({ name: 'hazard-deadlines' }),
+    check: (response) => (typeof response.json?.result === 'string' ? undefined : 'no result text'),
+    noScope: 'jobs are platform-wide; each job acts within the deadlines of every organisation',
   },
 };

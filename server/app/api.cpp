@@ -2,11 +2,13 @@
 
 #include <boost/json/object.hpp>
 
+#include "app/supervision_jobs.hpp"
 #include "documents/document_routes.hpp"
 #include "files/files_routes.hpp"
 #include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
 #include "http/openapi.hpp"
+#include "inbox/inbox_routes.hpp"
 #include "inspections/inspections_routes.hpp"
 #include "network/network_routes.hpp"
 #include "organisations/enterprise_import_routes.hpp"
@@ -14,6 +16,7 @@
 #include "organisations/organisation_routes.hpp"
 #include "organisations/uncovered_routes.hpp"
 #include "rules/rules_routes.hpp"
+#include "scheduler/job_routes.hpp"
 #include "system/permissions.hpp"
 
 namespace app {
@@ -48,6 +51,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
+      inbox_(database, clock),
+      jobs_(database, clock),
       roles_(database, clock, DeclarePermissionKeys()),
       services_{database,
                 sessions_,
@@ -59,6 +64,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
                 config.auth_session_hours * 3600} {
     system::RegisterAuthRoutes(router_, services_);
     system::RegisterSystemRoutes(router_, services_);
+    inbox::RegisterInboxRoutes(router_, inbox_);
+    RegisterSupervisionJobs(jobs_, database, clock, std::chrono::seconds(config.scheduler_interval_seconds));
     router_.Add({.method = http::Method::kGet,
                  .path = "/api/v1/openapi.json",
                  .access = http::Access::kPublic,
@@ -81,6 +88,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
     documents::RegisterDocumentRoutes(router_, documents_, replies_, files_);
     system::DeclareSystemPermissions(router_);
+    scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();
 }
 

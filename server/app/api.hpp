@@ -15,6 +15,7 @@
 #include "http/router.hpp"
 #include "inspections/checklist_service.hpp"
 #include "inspections/inspection_service.hpp"
+#include "inbox/inbox_service.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
 #include "network/staffing_service.hpp"
@@ -25,6 +26,7 @@
 #include "organisations/organisation_service.hpp"
 #include "organisations/uncovered_enterprises.hpp"
 #include "rules/rules_service.hpp"
+#include "scheduler/job_runner.hpp"
 #include "system/dictionary_service.hpp"
 #include "system/log_service.hpp"
 #include "system/role_service.hpp"
@@ -46,6 +48,8 @@ public:
 
     const http::Router& GetRouter() const { return router_; }
     auth::SessionService& Sessions() { return sessions_; }
+    // The periodic jobs; `serve` starts and stops their thread.
+    scheduler::JobRunner& Jobs() { return jobs_; }
     // Every permission key the routes declare.
     std::set<std::string> PermissionKeys() const;
 
@@ -73,6 +77,8 @@ private:
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;
+    inbox::InboxService inbox_;
+    scheduler::JobRunner jobs_;
     http::Router router_;  // declared before the role service: its keys are the roles' vocabulary
     system::RoleService roles_;
     system::SystemServices services_;

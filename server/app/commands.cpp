@@ -104,7 +104,15 @@ int Serve(config::Config config, const ServeFlags& flags) {
     };
     spdlog::info("{} routes, {} permission keys", router.Routes().size(), router.Permissions().size());
     http::Server server(options, router, dispatcher);
+    // The job runner's thread lives as long as the server: Run() returns after SIGTERM/SIGINT and the
+    // in-flight requests, then Stop() lets a job in progress finish and joins the thread.
+    if (config.scheduler_enabled) {
+        api.Jobs().Start();
+    } else {
+        spdlog::info("scheduler disabled (scheduler.enabled = false): no periodic jobs in this process");
+    }
     server.Run();
+    api.Jobs().Stop();
     return 0;
 }
 

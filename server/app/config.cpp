@@ -107,6 +107,11 @@ const std::vector<Setting>& Settings() {
         Setting{"storage.data_dir",
                 [](Config& c, const std::string& v) { c.storage_data_dir = NonEmpty("storage.data_dir", v); },
                 [](const Config& c) { return DataDirectory(c); }},
+        Setting{
+            "scheduler.enabled",
+            [](Config& c, const std::string& v) { c.scheduler_enabled = ParseBool("scheduler.enabled", v); },
+            [](const Config& c) { return std::string(c.scheduler_enabled ? "true" : "false"); }},
+        ANKANG_INTEGER("scheduler.interval_seconds", scheduler_interval_seconds, 1, 86400),
         Setting{"log.level",
                 [](Config& c, const std::string& v) {
                     c.log_level = OneOf("log.level", v, {"trace", "debug", "info", "warn", "error"});

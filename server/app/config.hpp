@@ -33,6 +33,8 @@ struct Config {
     // Where uploaded files live (under <data dir>/files). Empty: the directory of the SQLite file, or
     // "data" (relative to the working directory) for PostgreSQL. See DataDirectory().
     std::string storage_data_dir;
+    bool scheduler_enabled = true;                 // run periodic jobs (deadlines) in this process
+    std::int64_t scheduler_interval_seconds = 60;  // how often each job runs
 
     std::string log_level = "info";
 };

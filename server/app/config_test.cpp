@@ -60,6 +60,19 @@ TEST(ConfigTest, UnknownKeysAndBadValuesNameThemselves) {
     EXPECT_NE(MessageOf([] { Load(WriteFile("[server\n"), {}); }).find("line"), std::string::npos);
 }
 
+TEST(ConfigTest, SchedulerIsOnEveryMinuteUnlessConfigured) {
+    const Config defaults = Load(std::nullopt, {});
+    EXPECT_TRUE(defaults.scheduler_enabled);
+    EXPECT_EQ(defaults.scheduler_interval_seconds, 60);
+    const Config configured = Load(WriteFile("[scheduler]\nenabled = false\ninterval_seconds = 300\n"), {});
+    EXPECT_FALSE(configured.scheduler_enabled);
+    EXPECT_EQ(configured.scheduler_interval_seconds, 300);
+    EXPECT_NE(MessageOf([] {
+                  Load(std::nullopt, {{"ANKANG_SCHEDULER_INTERVAL_SECONDS", "0"}});
+              }).find("scheduler.interval_seconds"),
+              std::string::npos);
+}
+
 TEST(ConfigTest, DescribeMasksSecrets) {
     Config config =
         Load(std::nullopt, {{"ANKANG_DATABASE_URL", "postgresql://ankang:topsecret@127.0.0.1/ankang"}});

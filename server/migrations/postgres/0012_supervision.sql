@@ -263,3 +263,7 @@ SELECT r.id, p.permission FROM roles r, (
     SELECT 'files:file:view' UNION ALL SELECT 'supervision:checklist:view' UNION ALL
     SELECT 'supervision:inspection:view'
 ) p WHERE r.code = 'AUDITOR';
+
+-- Running a periodic job by hand (POST /system/jobs/{name}/run) is the platform administrators'.
+INSERT INTO role_permissions (role_id, permission)
+SELECT r.id, 'system:job:run' FROM roles r WHERE r.code = 'PLATFORM_ADMIN';

@@ -50,8 +50,11 @@ void SweepOne(db::Session& session, std::int64_t id, EpochMillis now, SweepResul
         } else {
             const auto window_end = RuleDate(session, *hazard, "REMINDER_BEFORE_DUE", today, today_date);
             if (!window_end || *window_end < *due_date) return;
-            if (!scheduler::ClaimDeadlineAction(session, "hazard", id, "REMINDER", due, now)) return;
             const bool reply = hazard->status == "NOTIFIED";
+            // The reply and the rectification may fall due on one day: each has its own reminder.
+            if (!scheduler::ClaimDeadlineAction(session, "hazard", id,
+                                                reply ? "REMIND_REPLY" : "REMIND_RECTIFICATION", due, now))
+                return;
             const std::string what = reply ? "企业答复期限" : "整改期限";
             inbox::NotifyOrganisations(
                 session, {hazard->organisation_id}, detail::kManagePermission,

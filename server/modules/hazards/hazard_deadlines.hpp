@@ -20,7 +20,8 @@ struct SweepResult {
 
 // The scheduler's job "hazard-deadlines" (ADR 0010): for each hazard waiting for the enterprise, in its own
 // small transaction, on the Asia/Shanghai calendar day of clock.Now():
-//   - REMINDER once per due date when today ≥ due − REMINDER_BEFORE_DUE (today not after due): the handling
+//   - a reminder (REMIND_REPLY / REMIND_RECTIFICATION) once per due date when today ≥ due −
+//   REMINDER_BEFORE_DUE (today not after due): the handling
 //     union's cadres get a DEADLINE_REMINDER message and a FOLLOW_UP_HAZARD to-do;
 //   - MARK_OVERDUE once when today > reply_due (NOTIFIED → OVERDUE_REPLY) or > rectification_deadline
 //     (RECTIFYING → OVERDUE_RECTIFICATION);

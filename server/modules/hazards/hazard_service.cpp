@@ -383,12 +383,17 @@ Hazard ApplyEvent(db::Session& session, const RequestContext& context, const Haz
         if (input.grade) after.grade = *input.grade;
         if (input.category) after.category = *input.category;
     }
+    // Evidence belongs to the events that report or verify a rectification; elsewhere it is ignored.
+    const bool takes_evidence = event == HazardEvent::kReportRectified || event == HazardEvent::kRecheck ||
+                                event == HazardEvent::kAuthorityCloses;
+    const std::vector<std::int64_t> evidence =
+        takes_evidence ? input.evidence_file_ids : std::vector<std::int64_t>{};
     Error::FieldErrors errors = CheckEventFields(event, input, after.grade, today);
     const Principal* scope = check_file_scope ? &context.principal : nullptr;
-    if (input.evidence_file_ids.size() > 20) {
+    if (evidence.size() > 20) {
         errors.emplace("evidenceFileIds", LocalizedText{"最多 20 份佐证材料", "At most 20 files"});
     } else if (!errors.count("evidenceFileIds")) {
-        CheckFiles(session, scope, input.evidence_file_ids, "evidenceFileIds", errors);
+        CheckFiles(session, scope, evidence, "evidenceFileIds", errors);
     }
     // Deadlines from the rule set in force today for the handling organisation, when not given.
     switch (event) {
@@ -429,6 +434,10 @@ Hazard ApplyEvent(db::Session& session, const RequestContext& context, const Haz
         case HazardEvent::kAuthorityOrders:
             after.rectification_deadline = input.rectification_deadline;
             break;
+        case HazardEvent::kRecheck:
+            if (input.result != "PASSED" && !input.rectification_deadline.empty())
+                after.rectification_deadline = input.rectification_deadline;
+            break;
         case HazardEvent::kReportRectified:
             if (const auto due = DueFor(session, after, "RECHECK_AFTER_DONE", today)) {
                 after.recheck_due = due->due;
@@ -468,7 +477,7 @@ Hazard ApplyEvent(db::Session& session, const RequestContext& context, const Haz
                                       .Front()
                                       .GetInt64(0);
     const char* purpose = event == HazardEvent::kReportRectified ? "REPLY_EVIDENCE" : "VERIFICATION_EVIDENCE";
-    for (std::int64_t file_id : input.evidence_file_ids) {
+    for (std::int64_t file_id : evidence) {
         session.Execute(
             "INSERT INTO hazard_files (hazard_id, file_id, purpose, event_id) VALUES ($1, $2, $3, $4)"
             " ON CONFLICT DO NOTHING",

@@ -90,6 +90,9 @@ TEST_F(HazardServiceTest, ReportingChecksScopeTheHandlingUnionAndFiles) {
     bad = Input();
     bad.photo_file_ids = {photos_[0], photos_[0]};
     EXPECT_EQ(FieldsOf([&] { service_.Create(county_x, bad); }), std::set<std::string>{"photoFileIds"});
+    bad = Input();
+    bad.inspection_id = 999;  // no such inspection (migration 0013's table)
+    EXPECT_EQ(FieldsOf([&] { service_.Create(county_x, bad); }), std::set<std::string>{"inspectionId"});
     EXPECT_EQ(Count("SELECT COUNT(*) FROM hazards"), 0);
 }
 
@@ -156,7 +159,10 @@ TEST_F(HazardServiceTest, AFailedRecheckSendsTheCaseBackToRectification) {
     recheck.result = "PARTIAL";
     recheck.verifiers = "王监督";
     recheck.verified_on = "2026-03-02";
-    EXPECT_EQ(Move(id, recheck).status, "RECTIFYING");
+    recheck.rectification_deadline = "2026-03-27";  // a new deadline for the rest
+    const Hazard back = Move(id, recheck);
+    EXPECT_EQ(back.status, "RECTIFYING");
+    EXPECT_EQ(back.rectification_deadline, "2026-03-27");
     EXPECT_EQ(OpenTodos(id, "RECHECK_HAZARD"), 0);
 }
 
@@ -170,7 +176,9 @@ TEST_F(HazardServiceTest, IllegalTransitionsAre409AndChangeNothing) {
         EXPECT_EQ(CodeOf([&] { Move(id, input); }), ErrorCode::kConflict) << event;
     }
     EXPECT_EQ(CodeOf([&] { Move(id, Event("CLOSE")); }), ErrorCode::kInvalidInput);
-    Move(id, Event("TRIAGE"));
+    TransitionInput triage = Event("TRIAGE");
+    triage.evidence_file_ids = {photos_[1]};  // not evidence of anything yet: ignored
+    Move(id, triage);
     // Evacuation only for a hazard of immediate danger.
     EXPECT_EQ(CodeOf([&] { Move(id, Event("RECOMMEND_EVACUATION")); }), ErrorCode::kConflict);
     TransitionInput reject = Event("REJECT");

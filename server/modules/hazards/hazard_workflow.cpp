@@ -264,6 +264,8 @@ Error::FieldErrors CheckEventFields(HazardEvent event, const TransitionInput& in
                 errors.emplace("verifiedOn", LocalizedText{"复查日期不能晚于今天",
                                                            "The recheck date cannot be in the future"});
             }
+            // A failed recheck may set a new rectification deadline.
+            CheckDeadline(errors, "rectificationDeadline", input.rectification_deadline, false, today, {});
             if (input.result == "PASSED") {
                 RequireEvidence(errors, input,
                                 {"复查通过须上传佐证材料，没有佐证不能销号",

@@ -75,7 +75,8 @@ struct TransitionInput {
     std::string comment;
     std::optional<std::string> grade;     // TRIAGE may correct it
     std::optional<std::string> category;  // TRIAGE may correct it
-    std::string rectification_deadline;
+    std::string
+        rectification_deadline;  // TRIAGE, ENTERPRISE_ACCEPT, AUTHORITY_ORDERS; RECHECK not passed: a new one
     std::string rectification_plan;
     std::string reply_due;
     std::string result;  // RECHECK: PASSED, FAILED, PARTIAL

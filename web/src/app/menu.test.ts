@@ -28,6 +28,8 @@ describe('buildMenu', () => {
     )
     expect(testIds(menu)).toEqual([
       'menu-home',
+      'menu-todos',
+      'menu-notifications',
       'menu-system',
       'menu-users',
       'menu-roles',
@@ -48,12 +50,28 @@ describe('buildMenu', () => {
 
   it('drops entries whose permission the user lacks', () => {
     const menu = buildMenu(routes, canWith(['system:user:view', 'system:audit:view']))
-    expect(testIds(menu)).toEqual(['menu-home', 'menu-system', 'menu-users', 'menu-audit'])
+    expect(testIds(menu)).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-system',
+      'menu-users',
+      'menu-audit',
+    ])
+  })
+
+  it('gives every signed-in user 我的待办 and 消息中心 right after the home page', () => {
+    const menu = buildMenu(routes, canWith([]))
+    expect(testIds(menu)).toEqual(['menu-home', 'menu-todos', 'menu-notifications'])
+    expect(menu.slice(1).map((e) => [e.index, e.title])).toEqual([
+      ['/inbox/todos', 'inbox.menuTodos'],
+      ['/inbox/notifications', 'inbox.menuNotifications'],
+    ])
   })
 
   it('drops a group left empty', () => {
     const menu = buildMenu(routes, canWith(['organisation:enterprise:create']))
-    expect(testIds(menu)).toEqual(['menu-home'])
+    expect(testIds(menu)).toEqual(['menu-home', 'menu-todos', 'menu-notifications'])
   })
 
   it('puts the organisation network before system administration', () => {
@@ -63,6 +81,8 @@ describe('buildMenu', () => {
     )
     expect(testIds(menu)).toEqual([
       'menu-home',
+      'menu-todos',
+      'menu-notifications',
       'menu-organisation',
       'menu-org-tree',
       'menu-enterprises',
@@ -81,6 +101,8 @@ describe('buildMenu', () => {
     ])
     expect(testIds(buildMenu(routes, canWith(['organisation:enterprise:view'])))).toEqual([
       'menu-home',
+      'menu-todos',
+      'menu-notifications',
       'menu-organisation',
       'menu-enterprises',
       'menu-coverage-gaps',
@@ -91,9 +113,31 @@ describe('buildMenu', () => {
   it('shows the rules and calendar page to every holder of rules:ruleset:view, after the network', () => {
     expect(testIds(buildMenu(routes, canWith(['rules:ruleset:view'])))).toEqual([
       'menu-home',
+      'menu-todos',
+      'menu-notifications',
       'menu-rules',
     ])
     const menu = buildMenu(routes, canWith(['organisation:network:view', 'rules:ruleset:view']))
     expect(testIds(menu).slice(-2)).toEqual(['menu-lp-staffing', 'menu-rules'])
+  })
+
+  it('puts checklists and inspections in the supervision group, after the network', () => {
+    expect(
+      testIds(
+        buildMenu(routes, canWith(['supervision:checklist:view', 'supervision:inspection:view'])),
+      ),
+    ).toEqual(['menu-home', 'menu-supervision', 'menu-checklists', 'menu-inspections'])
+    const menu = buildMenu(
+      routes,
+      canWith(['organisation:network:view', 'supervision:inspection:view']),
+    )
+    expect(testIds(menu).indexOf('menu-supervision')).toBeGreaterThan(
+      testIds(menu).indexOf('menu-network'),
+    )
+    const supervision = menu.find((e) => e.testId === 'menu-supervision')
+    expect(supervision?.title).toBe('menu.supervision')
+    expect(supervision?.children?.map((c) => c.index)).toEqual(['/supervision/inspections'])
+    // The record page is reached from the list, not from the menu.
+    expect(testIds(menu)).not.toContain('menu-inspection-record')
   })
 })
