@@ -53,7 +53,6 @@ RequestContext SchedulerContext() {
 DocumentDeadlineReport RunDocumentDeadlines(db::Database& database, const Clock& clock) {
     const std::int64_t now = clock.Now();
     const dates::Date today = dates::ShanghaiDateOf(now);
-    const std::string today_text = dates::FormatDate(today);
     // Reminders start at most 60 days ahead; anything due later needs nothing yet.
     const std::string horizon = dates::FormatDate(today + std::chrono::days{60});
     const std::vector<Candidate> candidates = database.Read([&](db::Session& session) {
@@ -133,7 +132,6 @@ DocumentDeadlineReport RunDocumentDeadlines(db::Database& database, const Clock&
         });
         if (reminded) ++report.reminders;
     }
-    (void)today_text;
     return report;
 }
 

@@ -107,8 +107,8 @@ LocalizedText RecommendationRefused() {
             "A rectification recommendation may only be issued by a county-level federation or above"};
 }
 
-// Checks a draft's input against the database. `default_due` is the rule-set deadline when the input gives
-// none.
+// Checks a draft's input against the database: every problem as a field error, then the 409 of a 建议书 from a
+// union below county level.
 void CheckDraft(db::Session& session, const Principal& principal, const DocumentInput& input,
                 std::int64_t organisation_id, const std::string& today) {
     Error::FieldErrors errors;
