@@ -29,7 +29,7 @@
 // fixture account in buildContext, or made per call (params may create one); creates use unique codes.
 
 import { hasUnzip, readXlsxRows } from './support/xlsx.mjs';
-import { expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
+import { Client, expectStatus, signIn, DEMO_PASSWORD } from './support/client.mjs';
 import { JPEG_CARD, uploadFile } from './support/multipart.mjs';
 
 /** A password that satisfies the rule (letter and digit, 8–64). */
@@ -308,6 +308,35 @@ export async function buildContext(baseUrl, admin) {
     ).json.id;
   };
 
+  // Union documents: drafts of 新街口街道 (every caller's scope) and of 秦淮区, served ones with a reply link.
+  ctx.documents = {};
+  ctx.documentIn = async (state, organisationId = ctx.orgs.town, enterpriseId = ctx.enterprises.town.id) => {
+    const id = expectStatus(await ctx.maker.post('/documents', documentBody(organisationId, enterpriseId)), 201).json.id;
+    if (state === 'DRAFT') return id;
+    expectStatus(await ctx.maker.post(`/documents/${id}/issue`, { signedBy: '矩阵签发人' }), 200);
+    if (state === 'ISSUED') return id;
+    expectStatus(await ctx.maker.post(`/documents/${id}/serve`, { serviceMethod: 'IN_PERSON', servedOn: shanghaiToday() }), 200);
+    if (state === 'SERVED') return id;
+    if (state === 'REFUSED') {
+      expectStatus(await ctx.maker.post(`/documents/${id}/refused`, { note: '矩阵拒收' }), 200);
+      return id;
+    }
+    const token = await ctx.replyToken(id);
+    const reply = { decision: 'DISPUTE', content: '矩阵异议' };
+    expectStatus(await new Client(baseUrl).post(`/public/document-replies/${token}`, reply, { csrf: 'public' }), 200);
+    return id; // REPLIED
+  };
+  ctx.replyToken = async (id) => expectStatus(await ctx.maker.post(`/documents/${id}/reply-links`, {}), 201).json.token;
+  ctx.documents.town = await ctx.documentIn('DRAFT');
+  ctx.documents.qinhuai = await ctx.documentIn('DRAFT', ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id);
+  ctx.documents.putTarget = await ctx.documentIn('DRAFT');
+  ctx.documents.linkTarget = await ctx.documentIn('SERVED');
+  ctx.documents.token = await ctx.replyToken(await ctx.documentIn('SERVED')); // read and uploaded to, never used up
+  ctx.documents.evidence = expectStatus(
+    await uploadFile(new Client(baseUrl), { path: `/public/document-replies/${ctx.documents.token}/files`, options: { csrf: 'public' } }),
+    201,
+  ).json.id;
+
   // Sign-ins in the login log of 新街口街道 and of 秦淮区.
   await signIn(baseUrl, 'town_cadre', DEMO_PASSWORD);
   await signIn(baseUrl, 'qinhuai_cadre', DEMO_PASSWORD);
@@ -433,6 +462,28 @@ async function headerOnly(response) {
   const rows = await readXlsxRows(response.body);
   return rows.length === 1 ? undefined : `${rows.length - 1} data row(s): ${JSON.stringify(rows.slice(1, 3))}`;
 }
+
+// ---- union documents ---------------------------------------------------------------------------------
+
+function documentBody(organisationId, enterpriseId) {
+  return {
+    documentType: 'HAZARD_RECTIFICATION_NOTICE',
+    organisationId,
+    enterpriseId,
+    addressee: '矩阵测试企业',
+    title: '矩阵测试整改通知',
+    content: '经检查，存在事故隐患。',
+    requestedActions: '限期整改。',
+  };
+}
+
+/** Today in Asia/Shanghai as YYYY-MM-DD (service dates may not lie ahead of it). */
+function shanghaiToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+const QINHUAI_DOCUMENT = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.documents.qinhuai }) };
+const PUBLIC_TOKEN = 'the reply token is the only credential: a link opens its own document only';
 
 // ---- the matrix -------------------------------------------------------------------------------------
 
@@ -961,6 +1012,114 @@ export const matrix = {
     body: () => ({ event: 'TRIAGE', comment: '矩阵' }),
     check: (response) => (response.json?.status === 'TRIAGED' ? undefined : `status ${response.json?.status}`),
     outside: { ...QINHUAI_HAZARD, body: () => ({ event: 'TRIAGE' }) },
+  },
+  // ---- union documents ----
+  'GET /api/v1/documents': { expect: 200, query: TOWN_LIST, check: total('some'), outside: QINHUAI_LIST(total(0)) },
+  'GET /api/v1/documents/export': { expect: 200, query: TOWN_LIST, check: isXlsx, outside: QINHUAI_LIST(headerOnly) },
+  'GET /api/v1/documents/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.documents.town }),
+    check: (response) => (response.json?.status === 'DRAFT' ? undefined : `status ${response.json?.status}`),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'GET /api/v1/documents/{id}/print': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.documents.town }),
+    check: contentType('text/html; charset=utf-8'),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'POST /api/v1/documents': {
+    expect: 201,
+    body: (ctx) => documentBody(ctx.orgs.town, ctx.enterprises.town.id),
+    outside: {
+      organisation: QINHUAI,
+      expect: 400,
+      body: (ctx) => documentBody(ctx.orgs.qinhuai, ctx.enterprises.qinhuai.id),
+      check: fieldError('organisationId'),
+    },
+  },
+  'PUT /api/v1/documents/{id}': {
+    expect: 200,
+    params: (ctx) => ({ id: ctx.documents.putTarget }),
+    body: (ctx, caller) => ({ ...documentBody(ctx.orgs.town, ctx.enterprises.town.id), title: `矩阵改题 ${caller.name}` }),
+    outside: { ...QINHUAI_DOCUMENT, body: (ctx) => documentBody(ctx.orgs.town, ctx.enterprises.town.id) },
+  },
+  'POST /api/v1/documents/{id}/issue': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.documentIn('DRAFT') }),
+    body: () => ({ signedBy: '矩阵签发人' }),
+    check: (response) => (/劳保〔\d{4}〕\d+号$/.test(response.json?.documentNo ?? '') ? undefined : 'no document number'),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'POST /api/v1/documents/{id}/serve': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.documentIn('ISSUED') }),
+    body: () => ({ serviceMethod: 'POST', servedOn: shanghaiToday() }),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'POST /api/v1/documents/{id}/review': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.documentIn('REPLIED') }),
+    body: () => ({ decision: 'ACCEPT', note: '矩阵审查' }),
+    check: (response) => (response.json?.status === 'CLOSED' ? undefined : `status ${response.json?.status}`),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'POST /api/v1/documents/{id}/refused': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.documentIn('SERVED') }),
+    body: () => ({ note: '矩阵拒收' }),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'POST /api/v1/documents/{id}/escalate': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.documentIn('REFUSED') }),
+    body: () => ({ note: '矩阵上报' }),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'POST /api/v1/documents/{id}/withdraw': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ctx.documentIn('DRAFT') }),
+    body: () => ({ reason: '矩阵撤回' }),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'POST /api/v1/documents/{id}/reply-links': {
+    expect: 201,
+    params: (ctx) => ({ id: ctx.documents.linkTarget }),
+    body: () => ({ expiresInHours: 24 }),
+    check: (response) => (response.json?.url === `/#/reply/${response.json?.token}` ? undefined : 'no reply url'),
+    outside: QINHUAI_DOCUMENT,
+  },
+  'GET /api/v1/public/document-replies/{token}': {
+    expect: 200,
+    params: (ctx) => ({ token: ctx.documents.token }),
+    check: (response) => (response.json?.documentNo && response.json?.id === undefined ? undefined : 'not the public view'),
+    noScope: PUBLIC_TOKEN,
+  },
+  'POST /api/v1/public/document-replies/{token}/files': {
+    expect: 201,
+    params: (ctx) => ({ token: ctx.documents.token }),
+    body: () => ({ multipart: [{ name: 'file', filename: '整改照片.jpg', contentType: 'image/jpeg', data: JPEG_CARD }] }),
+    check: (response) => (response.json?.thumbnailUrl?.includes('/public/document-replies/') ? undefined : 'no public thumbnail url'),
+    noScope: PUBLIC_TOKEN,
+  },
+  'GET /api/v1/public/document-replies/{token}/files/{fileId}': {
+    expect: 200,
+    params: (ctx) => ({ token: ctx.documents.token, fileId: ctx.documents.evidence }),
+    check: contentType('image/jpeg'),
+    noScope: PUBLIC_TOKEN,
+  },
+  'GET /api/v1/public/document-replies/{token}/files/{fileId}/thumbnail': {
+    expect: 200,
+    params: (ctx) => ({ token: ctx.documents.token, fileId: ctx.documents.evidence }),
+    check: contentType('image/jpeg'),
+    noScope: PUBLIC_TOKEN,
+  },
+  'POST /api/v1/public/document-replies/{token}': {
+    expect: 200,
+    params: async (ctx) => ({ token: await ctx.replyToken(await ctx.documentIn('SERVED')) }),
+    body: () => ({ decision: 'DISPUTE', content: '矩阵异议', contact: '矩阵联系人' }),
+    check: (response) => (response.json?.status === 'REPLIED' ? undefined : `status ${response.json?.status}`),
+    noScope: PUBLIC_TOKEN,
   },
   // ---- checklists and inspections ----
   'GET /api/v1/checklists': {

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "app/supervision_jobs.hpp"
+#include "documents/document_routes.hpp"
 #include "files/files_routes.hpp"
 #include "hazards/hazard_routes.hpp"
 #include "http/json.hpp"
@@ -45,6 +46,8 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       hazards_(database, clock),
       checklists_(database, clock),
       inspections_(database, clock),
+      documents_(database, clock, rules_),
+      replies_(database, clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -83,6 +86,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     files::RegisterFileRoutes(router_, files_);
     hazards::RegisterHazardRoutes(router_, hazards_);
     inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
+    documents::RegisterDocumentRoutes(router_, documents_, replies_, files_);
     system::DeclareSystemPermissions(router_);
     scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();

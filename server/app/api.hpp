@@ -8,6 +8,8 @@
 #include "auth/session_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "documents/document_service.hpp"
+#include "documents/reply_service.hpp"
 #include "files/file_service.hpp"
 #include "hazards/hazard_service.hpp"
 #include "http/router.hpp"
@@ -70,6 +72,8 @@ private:
     hazards::HazardService hazards_;
     inspections::ChecklistService checklists_;
     inspections::InspectionService inspections_;
+    documents::DocumentService documents_;
+    documents::ReplyService replies_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/audit.hpp"
+#include "documents/document_demo.hpp"
 #include "hazards/hazard_demo.hpp"
 #include "inspections/checklist_service.hpp"
 #include "organisations/credit_code.hpp"
@@ -577,6 +578,7 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
         AddDemoCandidateUnions(session, divisions, id_by_code, now, report);
         AddDemoNetwork(session, divisions, id_by_code, now, report);
         report.hazards = hazards::AddDemoHazards(session, now);
+        report.documents = documents::AddDemoDocuments(session, now);
         AddDemoInspections(session, divisions, id_by_code, now);
         RequestContext system_context;
         system_context.request_id = "demo";

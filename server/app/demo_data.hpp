@@ -18,6 +18,7 @@ struct DemoReport {
     int committees = 0;
     int inspectors = 0;
     int hazards = 0;
+    int documents = 0;
 };
 
 // Fills a bootstrapped database with a demo province built from real administrative divisions

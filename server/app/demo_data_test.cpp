@@ -62,6 +62,23 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
                       .Front()
                       .GetInt64(0),
                   0);
+        // Demo documents: most W4 states; serials run 1..n per union and year with no gap, and the counters
+        // say n.
+        EXPECT_GE(session.Query("SELECT COUNT(DISTINCT status) FROM union_documents").Front().GetInt64(0), 8);
+        EXPECT_EQ(
+            session
+                .Query("SELECT COUNT(*) FROM document_number_counters c WHERE c.last_serial <> (SELECT "
+                       "COUNT(*) FROM union_documents d WHERE d.organisation_id = c.organisation_id AND "
+                       "d.year = c.year) OR c.last_serial <> (SELECT MAX(d.serial) FROM union_documents d "
+                       "WHERE d.organisation_id = c.organisation_id AND d.year = c.year)")
+                .Front()
+                .GetInt64(0),
+            0);
+        EXPECT_EQ(
+            session.Query("SELECT COUNT(*) FROM union_documents WHERE status <> 'DRAFT' AND serial IS NULL")
+                .Front()
+                .GetInt64(0),
+            0);
         // A few inspections in several W1 states; a closed one has every item answered and a full history.
         EXPECT_EQ(session.Query("SELECT COUNT(*) FROM inspections").Front().GetInt64(0), 6);
         EXPECT_EQ(session.Query("SELECT COUNT(DISTINCT status) FROM inspections").Front().GetInt64(0), 4);

@@ -1,5 +1,8 @@
 #include "app/supervision_jobs.hpp"
 
+#include <string>
+
+#include "documents/document_deadlines.hpp"
 #include "hazards/hazard_deadlines.hpp"
 
 namespace app {
@@ -9,12 +12,11 @@ void RegisterSupervisionJobs(scheduler::JobRunner& jobs, db::Database& database,
     jobs.Register(kHazardDeadlinesJob, interval, [&database, &clock](EpochMillis) {
         return hazards::RunHazardDeadlines(database, clock).Summary();
     });
-    // TODO(integrator): once the documents branch has landed (it still links a hazards stub), add
-    // "documents/document_deadlines.hpp" and ankang_documents to ankang_app, and register its job:
-    //   jobs.Register(kDocumentDeadlinesJob, interval, [&database, &clock](EpochMillis) {
-    //       const documents::DocumentDeadlineReport report = documents::RunDocumentDeadlines(database, clock);
-    //       return "reminders " + std::to_string(report.reminders) + ", overdue " + std::to_string(report.overdue);
-    //   });
+    jobs.Register(kDocumentDeadlinesJob, interval, [&database, &clock](EpochMillis) {
+        const documents::DocumentDeadlineReport report = documents::RunDocumentDeadlines(database, clock);
+        return "reminders " + std::to_string(report.reminders) + ", overdue " +
+               std::to_string(report.overdue);
+    });
 }
 
 }  // namespace app

@@ -28,6 +28,7 @@ enum class ErrorCode {
     kNotFound,
     kMethodNotAllowed,
     kConflict,
+    kGone,  // a thing that existed and is no longer usable (an expired, used or revoked link): 410
     kPayloadTooLarge,
     kTooManyRequests,
     kServiceUnavailable,

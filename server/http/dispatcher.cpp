@@ -1,5 +1,7 @@
 #include "http/dispatcher.hpp"
 
+#include <algorithm>
+
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
@@ -35,12 +37,17 @@ void Dispatcher::AddStandardHeaders(Response& response, const std::string& reque
     response.SetHeader("Referrer-Policy", "no-referrer");
     response.SetHeader("X-Frame-Options", "DENY");
     // Element Plus positions popovers with inline style attributes, hence 'unsafe-inline' for styles only;
-    // scripts are same-origin files, never inline or eval.
-    response.SetHeader(
-        "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-        "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+    // scripts are same-origin files, never inline or eval. A handler may set a stricter policy of its own
+    // (the document print view allows no script at all); it is kept.
+    const bool own_policy =
+        std::any_of(response.headers.begin(), response.headers.end(),
+                    [](const auto& header) { return header.first == "Content-Security-Policy"; });
+    if (!own_policy)
+        response.SetHeader(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+            "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
     // API answers are not cached unless the handler says otherwise (stored files: private, max-age).
     bool has_cache_control = false;
     for (const auto& [name, value] : response.headers)

@@ -25,6 +25,8 @@ int HttpStatusFor(ErrorCode code) {
             return 405;
         case ErrorCode::kConflict:
             return 409;
+        case ErrorCode::kGone:
+            return 410;
         case ErrorCode::kPayloadTooLarge:
             return 413;
         case ErrorCode::kTooManyRequests:
