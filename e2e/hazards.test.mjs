@@ -82,6 +82,8 @@ describe('hazards', () => {
     assert.equal(hazard.status, 'TRIAGED');
     assert.ok(hazard.rectificationDeadline >= today());
     assert.ok(hazard.ruleSetVersionId);
+    // No immediate danger: the evacuation recommendation, which the service would refuse, is not offered.
+    assert.deepEqual(hazard.nextEvents, ['NOTIFY']);
     // The notice is served (recorded by the cadre): the reply due defaults to ENTERPRISE_REPLY.
     hazard = expectStatus(await move(county, id, 'NOTIFY'), 200).json;
     assert.equal(hazard.status, 'NOTIFIED');

@@ -26,7 +26,10 @@ boost::json::object HazardToJson(const Hazard& hazard) {
     boost::json::array next;
     if (const auto status = ParseStatus(hazard.status)) {
         for (HazardEvent event : EventsFrom(*status)) {
-            if (!IsSchedulerOnly(event)) next.push_back(View(EventName(event)));
+            if (IsSchedulerOnly(event)) continue;
+            // The service refuses an evacuation recommendation for a hazard without immediate danger (409).
+            if (event == HazardEvent::kRecommendEvacuation && !hazard.immediate_danger) continue;
+            next.push_back(View(EventName(event)));
         }
     }
     return {{"id", hazard.id},
