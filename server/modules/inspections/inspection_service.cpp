@@ -621,9 +621,16 @@ Inspection InspectionService::Transition(const RequestContext& context, std::int
                 break;
             }
         }
-        session.Execute(
-            "UPDATE inspections SET status = $1, status_changed_at = $2, updated_at = $2 WHERE id = $3",
-            to_name, now, id);
+        // Guarded by the status read: of two racing transitions the second changes no row and gets the 409
+        // (PostgreSQL reads committed data, so both may have read the same status).
+        const std::int64_t moved = session.Execute(
+            "UPDATE inspections SET status = $1, status_changed_at = $2, updated_at = $2 WHERE id = $3 AND "
+            "status = $4",
+            to_name, now, id, before->status);
+        if (moved != 1) {
+            throw FieldConflict("event", {"检查记录的状态已被他人改变，请刷新后重试",
+                                          "The inspection changed meanwhile: reload and retry"});
+        }
         RecordEvent(session, context, id, input.event, before->status, to_name, comment, now);
         const Inspection after = *FindInScope(session, context.principal, id);
         auth::RecordAudit(session, context,

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "inspections/checklist_service.hpp"
 #include "inspections/inspection_service.hpp"
 #include "inspections/inspection_workflow.hpp"
@@ -291,6 +294,32 @@ TEST_F(InspectionServiceTest, EveryIllegalEventIsAConflictAndChangesNothing) {
     }
     EXPECT_EQ(refused, 8 * 7 - 8);
     EXPECT_EQ(CodeOf([&] { Move(Planned().id, "FINISH"); }), ErrorCode::kInvalidInput);
+}
+
+// Review finding: the status UPDATE was not guarded by the status read, so on PostgreSQL two racing
+// transitions from the same status both applied (two events, the second overwriting the first).
+TEST_F(InspectionServiceTest, TwoRacingTransitionsCannotBothApply) {
+    for (int round = 0; round < 5; ++round) {
+        const std::int64_t id = Planned().id;
+        const std::int64_t events = Events(id);
+        std::atomic<int> applied{0};
+        std::atomic<int> refused{0};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 2; ++i) {
+            threads.emplace_back([&] {
+                try {
+                    Move(id, "CANCEL");
+                    applied.fetch_add(1);
+                } catch (const Error& error) {
+                    if (error.GetCode() == ErrorCode::kConflict) refused.fetch_add(1);
+                }
+            });
+        }
+        for (auto& thread : threads) thread.join();
+        EXPECT_EQ(applied.load(), 1);
+        EXPECT_EQ(refused.load(), 1);
+        EXPECT_EQ(Events(id), events + 1);
+    }
 }
 
 TEST_F(InspectionServiceTest, CancelAndRefusalNeedAComment) {
