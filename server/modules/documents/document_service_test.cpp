@@ -108,6 +108,28 @@ TEST_F(DocumentServiceTest, DocumentsOutsideTheScopeAreNotFound) {
     EXPECT_EQ(documents_.Get(ContextFor(admin_), draft.id).id, draft.id);
 }
 
+// Review finding: a county cadre could draft a document in the name of a township union naming a hazard the
+// county handles; the township's users then saw that hazard (title, description, place) in the document and
+// could serve the document, notifying a hazard outside their scope.
+TEST_F(DocumentServiceTest, AHazardHandledAboveTheIssuingUnionCannotBeNamed) {
+    const std::int64_t county_hazard = AddHazard(enterprise_x_, county_x_);
+    DocumentInput input = Notice({county_hazard});
+    input.organisation_id = town_;
+    try {
+        documents_.Create(ContextFor(county_x_cadre_), input);
+        FAIL() << "expected invalid input";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.GetCode(), ErrorCode::kInvalidInput);
+        EXPECT_TRUE(error.GetFieldErrors().count("hazardIds"));
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM union_documents"), 0);
+    // The county itself may name it, and a hazard of the township too.
+    const std::int64_t town_hazard = AddHazard(enterprise_x_, town_);
+    EXPECT_EQ(
+        documents_.Create(ContextFor(county_x_cadre_), Notice({county_hazard, town_hazard})).hazards.size(),
+        2u);
+}
+
 TEST_F(DocumentServiceTest, TheListFiltersByTypeStatusYearEnterpriseAndText) {
     const RequestContext county = ContextFor(county_x_cadre_);
     Issued();
