@@ -460,8 +460,8 @@ TEST_F(DocumentServiceTest, AReplyIsValidatedFieldByFieldAndCitesOnlyItsOwnUploa
                 .Query(
                     "INSERT INTO files (sha256, media_type, byte_size, organisation_id, created_at) VALUES "
                     "($1, "
-                    "'image/jpeg', 10, $2, 0) RETURNING id",
-                    sha, county_x_)
+                    "'image/jpeg', 10, $2, $3) RETURNING id",
+                    sha, county_x_, clock_.Now())
                 .Front()
                 .GetInt64(0);
         });
@@ -477,6 +477,36 @@ TEST_F(DocumentServiceTest, AReplyIsValidatedFieldByFieldAndCitesOnlyItsOwnUploa
     EXPECT_EQ(fields_of(rectified), (std::vector<std::string>{"accepted"}));
     EXPECT_EQ(documents_.Get(ContextFor(county_x_cadre_), served.id).reply_decision, "RECTIFIED");
     EXPECT_EQ(HazardStatus(served.hazards[0].id), "PENDING_VERIFICATION");
+}
+
+// Review finding: the evidence a link could show and cite was every reply upload of its document, so a new
+// link (made after revoking one sent to the wrong person) showed and cited what was uploaded through the old
+// one.
+TEST_F(DocumentServiceTest, ALinkShowsAndCitesOnlyWhatWasUploadedThroughIt) {
+    const Document served = Served({AddHazard(enterprise_x_, town_)});
+    const std::string old_token = Link(served.id);
+    clock_.Advance(1000);
+    const std::int64_t old_upload = database_->Write([&](db::Session& session) {
+        return session
+            .Query(
+                "INSERT INTO files (sha256, media_type, byte_size, organisation_id, created_at) VALUES "
+                "('aa', "
+                "'image/jpeg', 10, $1, $2) RETURNING id",
+                county_x_, clock_.Now())
+            .Front()
+            .GetInt64(0);
+    });
+    replies_.AddEvidence(Anonymous(), old_token, old_upload);
+    EXPECT_EQ(replies_.Evidence(old_token, old_upload).id, old_upload);
+    clock_.Advance(1000);
+    const std::string token = Link(served.id);
+    EXPECT_EQ(CodeOf([&] { replies_.Evidence(token, old_upload); }), ErrorCode::kNotFound);
+    ReplyInput rectified;
+    rectified.decision = "RECTIFIED";
+    rectified.content = "已整改";
+    rectified.evidence_file_ids = {old_upload};
+    EXPECT_EQ(CodeOf([&] { replies_.Reply(Anonymous(), token, rectified); }), ErrorCode::kInvalidInput);
+    EXPECT_EQ(documents_.Get(ContextFor(county_x_cadre_), served.id).status, "SERVED");
 }
 
 }  // namespace
