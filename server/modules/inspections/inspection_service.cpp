@@ -125,12 +125,18 @@ std::vector<Answer> LoadAnswers(db::Session& session, std::int64_t id) {
     return answers;
 }
 
-std::vector<LinkedHazard> LoadHazards(db::Session& session, std::int64_t id) {
+// The hazards found by an inspection; with `principal`, only those whose handling union is in its scope (a
+// hazard handled by a union above the inspecting one is not the inspecting union's to see).
+std::vector<LinkedHazard> LoadHazards(db::Session& session, std::int64_t id,
+                                      const Principal* principal = nullptr) {
     std::vector<LinkedHazard> hazards;
-    for (const db::Row row :
-         session.Query("SELECT id, code, title, grade, status, checklist_item_code FROM hazards"
-                       " WHERE inspection_id = $1 ORDER BY id",
-                       id)) {
+    const auto scope =
+        principal ? auth::ScopeRange(*principal) : std::pair<std::string, std::string>{"", "~"};
+    for (const db::Row row : session.Query(
+             "SELECT h.id, h.code, h.title, h.grade, h.status, h.checklist_item_code FROM hazards h JOIN "
+             "organisations o ON o.id = h.organisation_id WHERE h.inspection_id = $1 AND o.path >= $2 AND "
+             "o.path < $3 ORDER BY h.id",
+             id, scope.first, scope.second)) {
         const std::string status = row.GetString(4);
         hazards.push_back({row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), status,
                            row.GetString(5), status != "CLOSED" && status != "REJECTED"});
@@ -162,10 +168,10 @@ std::optional<Inspection> FindInScope(db::Session& session, const Principal& pri
     return inspection;
 }
 
-Inspection Detail(db::Session& session, Inspection inspection) {
+Inspection Detail(db::Session& session, const Principal& principal, Inspection inspection) {
     inspection.answers = LoadAnswers(session, inspection.id);
     inspection.checklist = ChecklistService::LoadVersion(session, inspection.checklist_version_id);
-    inspection.hazards = LoadHazards(session, inspection.id);
+    inspection.hazards = LoadHazards(session, inspection.id, &principal);
     inspection.events = LoadEvents(session, inspection.id);
     return inspection;
 }
@@ -341,7 +347,7 @@ Inspection InspectionService::Get(const RequestContext& context, std::int64_t id
     return database_.Read([&](db::Session& session) {
         auto inspection = FindInScope(session, context.principal, id);
         if (!inspection) throw Error::NotFound("inspection");
-        return Detail(session, *inspection);
+        return Detail(session, context.principal, *inspection);
     });
 }
 
@@ -429,7 +435,7 @@ Inspection InspectionService::Plan(const RequestContext& context, const PlanInpu
                           {"create", "inspection", std::to_string(id), std::nullopt, AuditJson(created),
                            created.organisation_path},
                           now);
-        return Detail(session, created);
+        return Detail(session, context.principal, created);
     });
 }
 
@@ -517,7 +523,7 @@ Inspection InspectionService::SaveAnswers(const RequestContext& context, std::in
              http::Serialize(boost::json::object{{"answers", before}}),
              http::Serialize(boost::json::object{{"answers", after}}), inspection->organisation_path},
             now);
-        return Detail(session, *FindInScope(session, context.principal, id));
+        return Detail(session, context.principal, *FindInScope(session, context.principal, id));
     });
 }
 
@@ -637,7 +643,7 @@ Inspection InspectionService::Transition(const RequestContext& context, std::int
                           {"transition", "inspection", std::to_string(id), AuditJson(*before),
                            AuditJson(after), after.organisation_path},
                           now);
-        return Detail(session, after);
+        return Detail(session, context.principal, after);
     });
 }
 

@@ -322,6 +322,27 @@ TEST_F(InspectionServiceTest, TwoRacingTransitionsCannotBothApply) {
     }
 }
 
+// Review finding: the detail listed every hazard found by the inspection, also one handled by a union above
+// the inspecting one (its code, title, grade and status, though the hazard answers that union 404).
+TEST_F(InspectionServiceTest, TheDetailListsOnlyHazardsInTheCallersScope) {
+    const Inspection planned = Planned();  // by the township
+    database_->Write([&](db::Session& session) {
+        for (const std::int64_t organisation : {county_x_, town_}) {
+            session.Execute(
+                "INSERT INTO hazards (code, organisation_id, enterprise_id, inspection_id, source, category, "
+                "grade, title, found_on, status, status_changed_at, created_at, updated_at) VALUES ($1, $2, "
+                "$3, "
+                "$4, 'UNION_INSPECTION', 'UNSAFE_CONDITION', 'GENERAL', '配电箱未接地', '2026-01-01', "
+                "'REPORTED', 0, 0, 0)",
+                "YH-" + std::to_string(organisation), organisation, enterprise_, planned.id);
+        }
+    });
+    EXPECT_EQ(inspections_.Get(ContextFor(county_x_cadre_), planned.id).hazards.size(), 2u);
+    const Inspection seen_by_town = inspections_.Get(ContextFor(town_cadre_), planned.id);
+    ASSERT_EQ(seen_by_town.hazards.size(), 1u);
+    EXPECT_EQ(seen_by_town.hazards[0].code, "YH-" + std::to_string(town_));
+}
+
 TEST_F(InspectionServiceTest, CancelAndRefusalNeedAComment) {
     const Inspection planned = Planned();
     TransitionInput cancel;
