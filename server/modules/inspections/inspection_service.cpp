@@ -158,6 +158,13 @@ std::vector<InspectionEvent> LoadEvents(db::Session& session, std::int64_t id) {
     return events;
 }
 
+// Takes the inspection's row lock (PostgreSQL; SQLite's write lock does it already) before its status and
+// answers are read, so answers saved and a transition (RECORD_FINDINGS checks completeness) cannot
+// interleave: without it, answers could change after the findings were recorded on a stale IN_PROGRESS read.
+void LockInspection(db::Session& session, std::int64_t id) {
+    session.Execute("UPDATE inspections SET updated_at = updated_at WHERE id = $1", id);
+}
+
 std::optional<Inspection> FindInScope(db::Session& session, const Principal& principal, std::int64_t id) {
     const db::Result rows =
         session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE n.id = $1", id);
@@ -443,6 +450,7 @@ Inspection InspectionService::SaveAnswers(const RequestContext& context, std::in
                                           const std::vector<AnswerInput>& answers) {
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
+        LockInspection(session, id);
         const auto inspection = FindInScope(session, context.principal, id);
         if (!inspection) throw Error::NotFound("inspection");
         if (inspection->status != "IN_PROGRESS") {
@@ -531,6 +539,7 @@ Inspection InspectionService::Transition(const RequestContext& context, std::int
                                          const TransitionInput& input) {
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
+        LockInspection(session, id);
         const auto before = FindInScope(session, context.principal, id);
         if (!before) throw Error::NotFound("inspection");
         const auto event = ParseEvent(input.event);

@@ -343,6 +343,38 @@ TEST_F(InspectionServiceTest, TheDetailListsOnlyHazardsInTheCallersScope) {
     EXPECT_EQ(seen_by_town.hazards[0].code, "YH-" + std::to_string(town_));
 }
 
+// Review finding: saving answers read the status without the row lock, so on PostgreSQL answers saved while
+// RECORD_FINDINGS committed were written into an inspection whose findings were already recorded.
+TEST_F(InspectionServiceTest, AnswersSavedWhileFindingsAreRecordedAreRefused) {
+    if (database_->GetDialect() != db::Dialect::kPostgres) GTEST_SKIP() << "needs concurrent writers";
+    Inspection inspection = Move(Planned().id, "START");
+    AnswerAll(inspection);
+    const std::int64_t answers = Count("SELECT COUNT(*) FROM inspection_answers WHERE inspection_id = " +
+                                       std::to_string(inspection.id));
+    const std::string item = inspection.checklist->sections.front().items.front().code;
+    std::optional<ErrorCode> saved;
+    std::thread save;
+    database_->Write([&](db::Session& session) {
+        // RECORD_FINDINGS' transaction: the status moved (and the row locked) but not yet committed.
+        session.Execute("UPDATE inspections SET status = 'FINDINGS_RECORDED' WHERE id = $1", inspection.id);
+        save = std::thread([&] {
+            saved = CodeOf([&] {
+                inspections_.SaveAnswers(ContextFor(town_cadre_), inspection.id,
+                                         {{item, std::nullopt, "", {}}});
+            });
+        });
+        for (int poll = 0; poll < 1'000'000; ++poll) {
+            if (Count("SELECT COUNT(*) FROM pg_locks WHERE NOT granted") > 0) break;
+            std::this_thread::yield();
+        }
+    });
+    save.join();
+    EXPECT_EQ(saved, ErrorCode::kConflict);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM inspection_answers WHERE inspection_id = " +
+                    std::to_string(inspection.id)),
+              answers);
+}
+
 TEST_F(InspectionServiceTest, CancelAndRefusalNeedAComment) {
     const Inspection planned = Planned();
     TransitionInput cancel;
