@@ -120,6 +120,37 @@ describe('buildMenu', () => {
     const menu = buildMenu(routes, canWith(['organisation:network:view', 'rules:ruleset:view']))
     expect(testIds(menu).slice(-2)).toEqual(['menu-lp-staffing', 'menu-rules'])
   })
+  it('shows hazards and documents under 监督检查 to holders of the supervision view keys', () => {
+    const menu = buildMenu(
+      routes,
+      canWith(['supervision:hazard:view', 'supervision:document:view', 'system:user:view']),
+    )
+    expect(testIds(menu)).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-supervision',
+      'menu-hazards',
+      'menu-documents',
+      'menu-system',
+      'menu-users',
+    ])
+    const supervision = menu.find((e) => e.testId === 'menu-supervision')
+    expect(supervision?.title).toBe('menu.supervision')
+    expect(supervision?.children?.map((c) => c.index)).toEqual([
+      '/supervision/hazards',
+      '/supervision/documents',
+    ])
+    expect(testIds(buildMenu(routes, canWith(['supervision:document:view'])))).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-supervision',
+      'menu-documents',
+    ])
+    // Detail pages are routes but never menu entries.
+    expect(testIds(menu)).not.toContain(undefined)
+  })
 
   it('puts checklists and inspections in the supervision group, after the network', () => {
     const only = buildMenu(
