@@ -559,6 +559,9 @@ NewReplyLink DocumentService::CreateReplyLink(const RequestContext& context, std
         throw Error::InvalidField("expiresInHours", {"有效期为 1–720 小时", "The link lasts 1–720 hours"});
     }
     return database_.Write([&](db::Session& session) {
+        // The document's row lock first (PostgreSQL): two links made at once must not both survive, so the
+        // second waits and then revokes the first.
+        session.Execute("UPDATE union_documents SET updated_at = updated_at WHERE id = $1", id);
         const Document document = LoadInScope(session, context, id);
         if (document.status != "SERVED") {
             throw Conflict({"只有已送达、等待回复的文书可以生成回复链接",

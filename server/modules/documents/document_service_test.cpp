@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <thread>
@@ -425,6 +426,33 @@ TEST_F(DocumentServiceTest, ANewLinkRevokesTheOldOneAndLinksExpire) {
     const std::string live = Link(served.id);
     documents_.Withdraw(ContextFor(county_x_cadre_), served.id, "文书有误");
     EXPECT_EQ(CodeOf([&] { replies_.View(live); }), ErrorCode::kGone);
+}
+
+// Review finding: two links made at once for one document both stayed live ("a new link revokes the old one"
+// did not hold on PostgreSQL: neither transaction saw the other's uncommitted link to revoke it).
+TEST_F(DocumentServiceTest, TwoLinksMadeAtOnceLeaveOneLive) {
+    if (database_->GetDialect() != db::Dialect::kPostgres) GTEST_SKIP() << "needs concurrent writers";
+    const Document served = Served();
+    std::atomic<bool> finished{false};
+    std::thread second;
+    database_->Write([&](db::Session& session) {
+        // The first link's transaction, as CreateReplyLink writes it, not yet committed.
+        session.Execute("UPDATE union_documents SET updated_at = updated_at WHERE id = $1", served.id);
+        session.Execute(
+            "INSERT INTO document_reply_links (document_id, token_hash, expires_at, created_at) VALUES ($1, "
+            "'first', $2, $3)",
+            served.id, clock_.Now() + 3600 * 1000, clock_.Now());
+        second = std::thread([&] {
+            Link(served.id);
+            finished = true;
+        });
+        while (!finished && Count("SELECT COUNT(*) FROM pg_locks WHERE NOT granted") == 0)
+            std::this_thread::yield();
+    });
+    second.join();
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM document_reply_links WHERE document_id = " +
+                    std::to_string(served.id) + " AND revoked_at IS NULL AND used_at IS NULL"),
+              1);
 }
 
 TEST_F(DocumentServiceTest, AReplyIsValidatedFieldByFieldAndCitesOnlyItsOwnUploads) {
