@@ -121,6 +121,7 @@ describe('union documents', () => {
       201,
     ).json;
     assert.equal(photo.mediaType, 'image/jpeg');
+    assert.equal(photo.organisationId, undefined); // review: no internal ids on the public routes
     assert.ok(photo.thumbnailUrl.startsWith(`/api/v1/public/document-replies/${token}/files/`));
     const thumbnail = await anonymous().get(photo.thumbnailUrl);
     assert.equal(thumbnail.status, 200);

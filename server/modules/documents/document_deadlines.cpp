@@ -42,6 +42,9 @@ std::int64_t ReminderDays(const rules::RulesService& rules, const Candidate& can
     return kDefaultReminderDays;
 }
 
+// Thrown to roll back an overdue mark whose document left SERVED after it was read.
+struct StaleDocument {};
+
 RequestContext SchedulerContext() {
     RequestContext context;
     context.request_id = "scheduler";
@@ -74,40 +77,49 @@ DocumentDeadlineReport RunDocumentDeadlines(db::Database& database, const Clock&
         const auto due = dates::ParseDate(candidate.reply_due);
         if (!due) continue;
         if (today > *due) {
-            const bool acted = database.Write([&](db::Session& session) {
-                const auto document = detail::FindDocument(session, candidate.id);
-                if (!document || document->status != "SERVED" || document->reply_due != candidate.reply_due)
-                    return false;
-                if (!scheduler::ClaimDeadlineAction(session, "document", candidate.id, "OVERDUE",
-                                                    candidate.reply_due, now))
-                    return false;
-                session.Execute(
-                    "UPDATE union_documents SET status = 'OVERDUE', updated_at = $1 WHERE id = $2 AND status "
-                    "= "
-                    "'SERVED'",
-                    now, candidate.id);
-                const Document after = *detail::FindDocument(session, candidate.id);
-                inbox::NotifyOrganisations(
-                    session, {after.organisation_id}, "supervision:document:manage",
-                    {"DOCUMENT_OVERDUE", "文书逾期未获回复：" + after.document_no + " " + after.title,
-                     after.addressee + " 未在 " + after.reply_due + " 前回复", "document", after.id,
-                     after.organisation_id},
-                    now);
-                inbox::Todo todo;
-                todo.organisation_id = after.organisation_id;
-                todo.permission = "supervision:document:manage";
-                todo.kind = "ESCALATE_DOCUMENT";
-                todo.title = "逾期未复，请上报：" + after.document_no;
-                todo.entity_type = "document";
-                todo.entity_id = after.id;
-                inbox::OpenTodo(session, todo, now);
-                auth::RecordAudit(
-                    session, SchedulerContext(),
-                    {"overdue", "union_document", std::to_string(after.id), detail::AuditJson(*document),
-                     detail::AuditJson(after), after.organisation_path},
-                    now);
-                return true;
-            });
+            bool acted = false;
+            try {
+                acted = database.Write([&](db::Session& session) {
+                    const auto document = detail::FindDocument(session, candidate.id);
+                    if (!document || document->status != "SERVED" ||
+                        document->reply_due != candidate.reply_due)
+                        return false;
+                    if (!scheduler::ClaimDeadlineAction(session, "document", candidate.id, "OVERDUE",
+                                                        candidate.reply_due, now))
+                        return false;
+                    // A reply (or withdrawal) committed since the read leaves no SERVED row: then nothing may
+                    // be written, not even the claim (PostgreSQL reads committed data, so the read can be
+                    // stale).
+                    if (session.Execute(
+                            "UPDATE union_documents SET status = 'OVERDUE', updated_at = $1 WHERE id = "
+                            "$2 AND status = 'SERVED'",
+                            now, candidate.id) != 1)
+                        throw StaleDocument{};
+                    const Document after = *detail::FindDocument(session, candidate.id);
+                    inbox::NotifyOrganisations(
+                        session, {after.organisation_id}, "supervision:document:manage",
+                        {"DOCUMENT_OVERDUE", "文书逾期未获回复：" + after.document_no + " " + after.title,
+                         after.addressee + " 未在 " + after.reply_due + " 前回复", "document", after.id,
+                         after.organisation_id},
+                        now);
+                    inbox::Todo todo;
+                    todo.organisation_id = after.organisation_id;
+                    todo.permission = "supervision:document:manage";
+                    todo.kind = "ESCALATE_DOCUMENT";
+                    todo.title = "逾期未复，请上报：" + after.document_no;
+                    todo.entity_type = "document";
+                    todo.entity_id = after.id;
+                    inbox::OpenTodo(session, todo, now);
+                    auth::RecordAudit(
+                        session, SchedulerContext(),
+                        {"overdue", "union_document", std::to_string(after.id), detail::AuditJson(*document),
+                         detail::AuditJson(after), after.organisation_path},
+                        now);
+                    return true;
+                });
+            } catch (const StaleDocument&) {
+                acted = false;  // rolled back: the document moved on meanwhile
+            }
             if (acted) ++report.overdue;
             continue;
         }

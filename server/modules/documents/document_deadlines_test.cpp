@@ -79,5 +79,34 @@ TEST_F(DocumentDeadlinesTest, TwoConcurrentRunsActOnce) {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM todos WHERE kind = 'ESCALATE_DOCUMENT' AND done_at IS NULL"), 5);
 }
 
+// Review finding: the overdue mark's UPDATE (… AND status = 'SERVED') was not checked, so a reply committed
+// between the sweep's read and its UPDATE left a REPLIED document with a DOCUMENT_OVERDUE notice, an
+// ESCALATE_DOCUMENT to-do and an 'overdue' audit row. PostgreSQL only: SQLite's write lock serialises the
+// two.
+TEST_F(DocumentDeadlinesTest, AReplyCommittedDuringTheSweepIsNotMarkedOverdue) {
+    if (database_->GetDialect() != db::Dialect::kPostgres) GTEST_SKIP() << "needs concurrent writers";
+    const Document served = Served();
+    clock_.Advance(9 * kDay);
+    DocumentDeadlineReport report;
+    std::thread sweep;
+    database_->Write([&](db::Session& session) {
+        // The reply's transaction: the row is changed (and locked) but not yet committed.
+        session.Execute("UPDATE union_documents SET status = 'REPLIED' WHERE id = $1", served.id);
+        sweep = std::thread([&] { report = RunDocumentDeadlines(database_.Get(), clock_); });
+        // Wait until the sweep has read SERVED and blocks on the row lock of its UPDATE; it finishes once
+        // this transaction commits.
+        for (int poll = 0; poll < 1'000'000; ++poll) {
+            if (Count("SELECT COUNT(*) FROM pg_locks WHERE NOT granted") > 0) break;
+            std::this_thread::yield();
+        }
+    });
+    sweep.join();
+    EXPECT_EQ(report.overdue, 0);
+    EXPECT_EQ(documents_.Get(ContextFor(county_x_cadre_), served.id).status, "REPLIED");
+    EXPECT_EQ(Notifications("DOCUMENT_OVERDUE"), 0);
+    EXPECT_EQ(OpenTodos(served.id, "ESCALATE_DOCUMENT"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'overdue'"), 0);
+}
+
 }  // namespace
 }  // namespace app::documents

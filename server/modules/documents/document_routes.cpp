@@ -257,10 +257,10 @@ void RegisterPublicRoutes(http::Router& router, ReplyService& replies, files::Fi
                    const files::UploadForm form = files::ReadUploadForm(request);
                    const files::PreparedFile prepared = files.PrepareUpload(form.content, form.filename);
                    const files::FileRecord record = replies.UploadEvidence(request.context, token, prepared);
-                   return http::Response::Json(
-                       http::Serialize(
-                           files::FileToJson(record, "/api/v1/public/document-replies/" + token + "/files")),
-                       201);
+                   boost::json::object json =
+                       files::FileToJson(record, "/api/v1/public/document-replies/" + token + "/files");
+                   json.erase("organisationId");  // the issuing union's internal id is not the enterprise's
+                   return http::Response::Json(http::Serialize(json), 201);
                });
     router.Add({.method = Method::kGet,
                 .path = "/api/v1/public/document-replies/{token}/files/{fileId}",

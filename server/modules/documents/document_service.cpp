@@ -107,8 +107,8 @@ LocalizedText RecommendationRefused() {
             "A rectification recommendation may only be issued by a county-level federation or above"};
 }
 
-// Checks a draft's input against the database: every problem as a field error, then the 409 of a 建议书 from a
-// union below county level.
+// Checks a draft's input against the database: every problem as a field error, then the 409 of a 建议书 from
+// a union below county level.
 void CheckDraft(db::Session& session, const Principal& principal, const DocumentInput& input,
                 std::int64_t organisation_id, const std::string& today) {
     Error::FieldErrors errors;
@@ -158,6 +158,17 @@ void CheckDraft(db::Session& session, const Principal& principal, const Document
             break;
         }
         const db::Row row = rows.Front();
+        // The issuing union's users see the document and the hazards it names, so a hazard handled outside
+        // the issuing union's subtree (invisible to them) cannot be named.
+        const std::string hazard_path = row.GetString(2);
+        if (organisation && !(hazard_path >= organisation->path &&
+                              hazard_path < auth::SubtreeUpperBound(organisation->path))) {
+            errors.emplace("hazardIds",
+                           LocalizedText{"隐患不由发文工会或其下级工会办理：" + row.GetString(3),
+                                         "The hazard is not handled by the issuing union or one below it: " +
+                                             row.GetString(3)});
+            break;
+        }
         if (!input.enterprise_id || row.GetInt64(0) != *input.enterprise_id) {
             errors.emplace(
                 "hazardIds",
@@ -548,6 +559,9 @@ NewReplyLink DocumentService::CreateReplyLink(const RequestContext& context, std
         throw Error::InvalidField("expiresInHours", {"有效期为 1–720 小时", "The link lasts 1–720 hours"});
     }
     return database_.Write([&](db::Session& session) {
+        // The document's row lock first (PostgreSQL): two links made at once must not both survive, so the
+        // second waits and then revokes the first.
+        session.Execute("UPDATE union_documents SET updated_at = updated_at WHERE id = $1", id);
         const Document document = LoadInScope(session, context, id);
         if (document.status != "SERVED") {
             throw Conflict({"只有已送达、等待回复的文书可以生成回复链接",

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <thread>
@@ -106,6 +107,28 @@ TEST_F(DocumentServiceTest, DocumentsOutsideTheScopeAreNotFound) {
     EXPECT_EQ(documents_.List(ContextFor(county_y_cadre_), {}, {}).total, 0);
     EXPECT_EQ(documents_.List(ContextFor(admin_), {}, {}).total, 1);
     EXPECT_EQ(documents_.Get(ContextFor(admin_), draft.id).id, draft.id);
+}
+
+// Review finding: a county cadre could draft a document in the name of a township union naming a hazard the
+// county handles; the township's users then saw that hazard (title, description, place) in the document and
+// could serve the document, notifying a hazard outside their scope.
+TEST_F(DocumentServiceTest, AHazardHandledAboveTheIssuingUnionCannotBeNamed) {
+    const std::int64_t county_hazard = AddHazard(enterprise_x_, county_x_);
+    DocumentInput input = Notice({county_hazard});
+    input.organisation_id = town_;
+    try {
+        documents_.Create(ContextFor(county_x_cadre_), input);
+        FAIL() << "expected invalid input";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.GetCode(), ErrorCode::kInvalidInput);
+        EXPECT_TRUE(error.GetFieldErrors().count("hazardIds"));
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM union_documents"), 0);
+    // The county itself may name it, and a hazard of the township too.
+    const std::int64_t town_hazard = AddHazard(enterprise_x_, town_);
+    EXPECT_EQ(
+        documents_.Create(ContextFor(county_x_cadre_), Notice({county_hazard, town_hazard})).hazards.size(),
+        2u);
 }
 
 TEST_F(DocumentServiceTest, TheListFiltersByTypeStatusYearEnterpriseAndText) {
@@ -405,6 +428,33 @@ TEST_F(DocumentServiceTest, ANewLinkRevokesTheOldOneAndLinksExpire) {
     EXPECT_EQ(CodeOf([&] { replies_.View(live); }), ErrorCode::kGone);
 }
 
+// Review finding: two links made at once for one document both stayed live ("a new link revokes the old one"
+// did not hold on PostgreSQL: neither transaction saw the other's uncommitted link to revoke it).
+TEST_F(DocumentServiceTest, TwoLinksMadeAtOnceLeaveOneLive) {
+    if (database_->GetDialect() != db::Dialect::kPostgres) GTEST_SKIP() << "needs concurrent writers";
+    const Document served = Served();
+    std::atomic<bool> finished{false};
+    std::thread second;
+    database_->Write([&](db::Session& session) {
+        // The first link's transaction, as CreateReplyLink writes it, not yet committed.
+        session.Execute("UPDATE union_documents SET updated_at = updated_at WHERE id = $1", served.id);
+        session.Execute(
+            "INSERT INTO document_reply_links (document_id, token_hash, expires_at, created_at) VALUES ($1, "
+            "'first', $2, $3)",
+            served.id, clock_.Now() + 3600 * 1000, clock_.Now());
+        second = std::thread([&] {
+            Link(served.id);
+            finished = true;
+        });
+        while (!finished && Count("SELECT COUNT(*) FROM pg_locks WHERE NOT granted") == 0)
+            std::this_thread::yield();
+    });
+    second.join();
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM document_reply_links WHERE document_id = " +
+                    std::to_string(served.id) + " AND revoked_at IS NULL AND used_at IS NULL"),
+              1);
+}
+
 TEST_F(DocumentServiceTest, AReplyIsValidatedFieldByFieldAndCitesOnlyItsOwnUploads) {
     const Document served = Served({AddHazard(enterprise_x_, town_)});
     const std::string token = Link(served.id);
@@ -438,8 +488,8 @@ TEST_F(DocumentServiceTest, AReplyIsValidatedFieldByFieldAndCitesOnlyItsOwnUploa
                 .Query(
                     "INSERT INTO files (sha256, media_type, byte_size, organisation_id, created_at) VALUES "
                     "($1, "
-                    "'image/jpeg', 10, $2, 0) RETURNING id",
-                    sha, county_x_)
+                    "'image/jpeg', 10, $2, $3) RETURNING id",
+                    sha, county_x_, clock_.Now())
                 .Front()
                 .GetInt64(0);
         });
@@ -455,6 +505,36 @@ TEST_F(DocumentServiceTest, AReplyIsValidatedFieldByFieldAndCitesOnlyItsOwnUploa
     EXPECT_EQ(fields_of(rectified), (std::vector<std::string>{"accepted"}));
     EXPECT_EQ(documents_.Get(ContextFor(county_x_cadre_), served.id).reply_decision, "RECTIFIED");
     EXPECT_EQ(HazardStatus(served.hazards[0].id), "PENDING_VERIFICATION");
+}
+
+// Review finding: the evidence a link could show and cite was every reply upload of its document, so a new
+// link (made after revoking one sent to the wrong person) showed and cited what was uploaded through the old
+// one.
+TEST_F(DocumentServiceTest, ALinkShowsAndCitesOnlyWhatWasUploadedThroughIt) {
+    const Document served = Served({AddHazard(enterprise_x_, town_)});
+    const std::string old_token = Link(served.id);
+    clock_.Advance(1000);
+    const std::int64_t old_upload = database_->Write([&](db::Session& session) {
+        return session
+            .Query(
+                "INSERT INTO files (sha256, media_type, byte_size, organisation_id, created_at) VALUES "
+                "('aa', "
+                "'image/jpeg', 10, $1, $2) RETURNING id",
+                county_x_, clock_.Now())
+            .Front()
+            .GetInt64(0);
+    });
+    replies_.AddEvidence(Anonymous(), old_token, old_upload);
+    EXPECT_EQ(replies_.Evidence(old_token, old_upload).id, old_upload);
+    clock_.Advance(1000);
+    const std::string token = Link(served.id);
+    EXPECT_EQ(CodeOf([&] { replies_.Evidence(token, old_upload); }), ErrorCode::kNotFound);
+    ReplyInput rectified;
+    rectified.decision = "RECTIFIED";
+    rectified.content = "已整改";
+    rectified.evidence_file_ids = {old_upload};
+    EXPECT_EQ(CodeOf([&] { replies_.Reply(Anonymous(), token, rectified); }), ErrorCode::kInvalidInput);
+    EXPECT_EQ(documents_.Get(ContextFor(county_x_cadre_), served.id).status, "SERVED");
 }
 
 }  // namespace

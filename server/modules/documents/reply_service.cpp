@@ -20,6 +20,7 @@ struct Link {
     std::int64_t id = 0;
     std::int64_t document_id = 0;
     std::int64_t expires_at = 0;
+    std::int64_t created_at = 0;
 };
 
 Error Gone(LocalizedText message) {
@@ -30,8 +31,8 @@ Error Gone(LocalizedText message) {
 // revoked with it.
 Link ResolveLink(db::Session& session, const std::string& token, std::int64_t now) {
     const db::Result rows = session.Query(
-        "SELECT id, document_id, expires_at, used_at, revoked_at FROM document_reply_links WHERE token_hash "
-        "= $1",
+        "SELECT id, document_id, expires_at, used_at, revoked_at, created_at FROM document_reply_links WHERE "
+        "token_hash = $1",
         auth::HashToken(token));
     if (rows.Empty()) {
         throw Error(ErrorCode::kNotFound, {"回复链接无效，请核对链接或联系发文工会",
@@ -50,7 +51,19 @@ Link ResolveLink(db::Session& session, const std::string& token, std::int64_t no
         throw Gone({"该回复链接已过期，请联系发文工会获取新链接",
                     "This reply link has expired; ask the union for a new one"});
     }
-    return {row.GetInt64(0), row.GetInt64(1), row.GetInt64(2)};
+    return {row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(5)};
+}
+
+// The evidence uploaded through this link: its document's reply evidence stored since the link was made (an
+// earlier, revoked link's uploads are not this link's to show or cite).
+std::set<std::int64_t> LinkEvidence(db::Session& session, const Link& link) {
+    std::set<std::int64_t> ids;
+    for (const db::Row row :
+         session.Query("SELECT df.file_id FROM document_files df JOIN files f ON f.id = df.file_id WHERE "
+                       "df.document_id = $1 AND df.purpose = 'REPLY_EVIDENCE' AND f.created_at >= $2",
+                       link.document_id, link.created_at))
+        ids.insert(row.GetInt64(0));
+    return ids;
 }
 
 bool Allows(const std::string& decision, const std::string& hazard_status) {
@@ -143,14 +156,7 @@ files::FileRecord ReplyService::UploadEvidence(const RequestContext& context, co
                 {"该文书当前不接受回复（" + StatusLabel(document.status) + "），请联系发文工会",
                  "This document no longer accepts a reply; contact the union"});
         }
-        const std::int64_t evidence =
-            session
-                .Query(
-                    "SELECT COUNT(*) FROM document_files WHERE document_id = $1 AND "
-                    "purpose = 'REPLY_EVIDENCE'",
-                    document.id)
-                .Front()
-                .GetInt64(0);
+        const std::int64_t evidence = static_cast<std::int64_t>(LinkEvidence(session, link).size());
         if (evidence >= kMaxEvidenceFiles) {
             throw Error::InvalidField("file", {"最多上传 " + std::to_string(kMaxEvidenceFiles) + " 个文件",
                                                "At most " + std::to_string(kMaxEvidenceFiles) + " files"});
@@ -168,13 +174,7 @@ files::FileRecord ReplyService::Evidence(const std::string& token, std::int64_t 
     const std::int64_t now = clock_.Now();
     return database_.Read([&](db::Session& session) {
         const Link link = ResolveLink(session, token, now);
-        const bool listed =
-            !session
-                 .Query(
-                     "SELECT 1 FROM document_files WHERE document_id = $1 AND file_id = $2 AND "
-                     "purpose = 'REPLY_EVIDENCE'",
-                     link.document_id, file_id)
-                 .Empty();
+        const bool listed = LinkEvidence(session, link).count(file_id) > 0;
         const auto record = listed ? files::FileService::Find(session, file_id) : std::nullopt;
         if (!record) throw Error::NotFound("file");
         return *record;
@@ -196,11 +196,7 @@ Document ReplyService::Reply(const RequestContext& context, const std::string& t
         }
         CheckReply(input, today);
         if (input.decision == "RECTIFIED") {
-            std::set<std::int64_t> allowed;
-            for (const db::Row row : session.Query("SELECT file_id FROM document_files WHERE document_id = "
-                                                   "$1 AND purpose = 'REPLY_EVIDENCE'",
-                                                   before.id))
-                allowed.insert(row.GetInt64(0));
+            const std::set<std::int64_t> allowed = LinkEvidence(session, link);
             for (const std::int64_t file_id : input.evidence_file_ids) {
                 if (!allowed.count(file_id)) {
                     throw Error::InvalidField("evidenceFileIds",

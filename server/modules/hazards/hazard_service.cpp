@@ -91,7 +91,9 @@ std::optional<Hazard> FindInScope(db::Session& session, const Principal& princip
     return hazard;
 }
 
-void LoadDetail(db::Session& session, Hazard& hazard) {
+// `principal`: the caller, whose scope limits the linked documents listed (a document issued by a union
+// above the caller's, e.g. the county's notice naming a township's hazard, stays invisible to the township).
+void LoadDetail(db::Session& session, const Principal& principal, Hazard& hazard) {
     for (const db::Row row :
          session.Query("SELECT hf.file_id, hf.purpose, hf.event_id, f.media_type, f.original_name,"
                        " f.thumbnail_sha256 FROM hazard_files hf JOIN files f ON f.id = hf.file_id"
@@ -140,10 +142,12 @@ void LoadDetail(db::Session& session, Hazard& hazard) {
         escalation.user_id = row.GetOptionalInt64(12);
         hazard.escalations.push_back(std::move(escalation));
     }
+    const auto [scope_lower, scope_upper] = auth::ScopeRange(principal);
     for (const db::Row row : session.Query(
              "SELECT d.id, d.document_no, d.document_type, d.status, d.title FROM document_hazards dh"
-             " JOIN union_documents d ON d.id = dh.document_id WHERE dh.hazard_id = $1 ORDER BY d.id",
-             hazard.id)) {
+             " JOIN union_documents d ON d.id = dh.document_id JOIN organisations o ON o.id = "
+             "d.organisation_id WHERE dh.hazard_id = $1 AND o.path >= $2 AND o.path < $3 ORDER BY d.id",
+             hazard.id, scope_lower, scope_upper)) {
         hazard.documents.push_back(
             {row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4)});
     }
@@ -591,7 +595,7 @@ Hazard HazardService::Get(const RequestContext& context, std::int64_t id) const 
     return database_.Read([&](db::Session& session) {
         auto hazard = FindInScope(session, context.principal, id, today);
         if (!hazard) throw Error::NotFound("hazard");
-        LoadDetail(session, *hazard);
+        LoadDetail(session, context.principal, *hazard);
         return *hazard;
     });
 }
@@ -690,7 +694,7 @@ Hazard HazardService::Create(const RequestContext& context, const HazardInput& i
                           {"create", "hazard", std::to_string(id), std::nullopt, AuditJson(created),
                            created.organisation_path},
                           now);
-        LoadDetail(session, created);
+        LoadDetail(session, context.principal, created);
         return created;
     });
 }
@@ -715,7 +719,7 @@ Hazard HazardService::Transition(const RequestContext& context, std::int64_t id,
             principal.display_name.empty() ? principal.username : principal.display_name, false,
             std::nullopt};
         Hazard after = detail::ApplyEvent(session, context, *before, *event, input, actor, true, now);
-        LoadDetail(session, after);
+        LoadDetail(session, context.principal, after);
         return after;
     });
 }

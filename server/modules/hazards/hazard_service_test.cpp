@@ -200,6 +200,36 @@ TEST_F(HazardServiceTest, OutsideTheScopeAHazardIsNotFound) {
     EXPECT_EQ(StatusOf(id), "REPORTED");
 }
 
+// Review finding: the detail listed every document naming the hazard, also one issued by a union above the
+// caller's (number, title, status of a document the caller gets 404 for).
+TEST_F(HazardServiceTest, TheDetailListsOnlyLinkedDocumentsInTheCallersScope) {
+    HazardInput input = Input();
+    input.organisation_id = town_;
+    const std::int64_t id = service_.Create(ContextFor(county_x_cadre_), input).id;
+    database_->Write([&](db::Session& session) {
+        for (const std::int64_t organisation : {county_x_, town_}) {
+            const std::int64_t document = session
+                                              .Query(
+                                                  "INSERT INTO union_documents (organisation_id, "
+                                                  "document_type, addressee, title, status,"
+                                                  " created_at, updated_at) VALUES ($1, "
+                                                  "'HAZARD_RECTIFICATION_NOTICE', '企业', '整改通知',"
+                                                  " 'DRAFT', 0, 0) RETURNING id",
+                                                  organisation)
+                                              .Front()
+                                              .GetInt64(0);
+            session.Execute("INSERT INTO document_hazards (document_id, hazard_id) VALUES ($1, $2)", document,
+                            id);
+        }
+    });
+    EXPECT_EQ(service_.Get(ContextFor(county_x_cadre_), id).documents.size(), 2u);
+    const Hazard seen_by_town = service_.Get(ContextFor(town_cadre_), id);
+    ASSERT_EQ(seen_by_town.documents.size(), 1u);
+    EXPECT_EQ(Count("SELECT organisation_id FROM union_documents WHERE id = " +
+                    std::to_string(seen_by_town.documents[0].id)),
+              town_);
+}
+
 TEST_F(HazardServiceTest, AMajorHazardNotifiesEveryHigherUnionAtOnce) {
     HazardInput major = Input("MAJOR");
     major.organisation_id = town_;

@@ -125,12 +125,18 @@ std::vector<Answer> LoadAnswers(db::Session& session, std::int64_t id) {
     return answers;
 }
 
-std::vector<LinkedHazard> LoadHazards(db::Session& session, std::int64_t id) {
+// The hazards found by an inspection; with `principal`, only those whose handling union is in its scope (a
+// hazard handled by a union above the inspecting one is not the inspecting union's to see).
+std::vector<LinkedHazard> LoadHazards(db::Session& session, std::int64_t id,
+                                      const Principal* principal = nullptr) {
     std::vector<LinkedHazard> hazards;
-    for (const db::Row row :
-         session.Query("SELECT id, code, title, grade, status, checklist_item_code FROM hazards"
-                       " WHERE inspection_id = $1 ORDER BY id",
-                       id)) {
+    const auto scope =
+        principal ? auth::ScopeRange(*principal) : std::pair<std::string, std::string>{"", "~"};
+    for (const db::Row row : session.Query(
+             "SELECT h.id, h.code, h.title, h.grade, h.status, h.checklist_item_code FROM hazards h JOIN "
+             "organisations o ON o.id = h.organisation_id WHERE h.inspection_id = $1 AND o.path >= $2 AND "
+             "o.path < $3 ORDER BY h.id",
+             id, scope.first, scope.second)) {
         const std::string status = row.GetString(4);
         hazards.push_back({row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), status,
                            row.GetString(5), status != "CLOSED" && status != "REJECTED"});
@@ -152,6 +158,13 @@ std::vector<InspectionEvent> LoadEvents(db::Session& session, std::int64_t id) {
     return events;
 }
 
+// Takes the inspection's row lock (PostgreSQL; SQLite's write lock does it already) before its status and
+// answers are read, so answers saved and a transition (RECORD_FINDINGS checks completeness) cannot
+// interleave: without it, answers could change after the findings were recorded on a stale IN_PROGRESS read.
+void LockInspection(db::Session& session, std::int64_t id) {
+    session.Execute("UPDATE inspections SET updated_at = updated_at WHERE id = $1", id);
+}
+
 std::optional<Inspection> FindInScope(db::Session& session, const Principal& principal, std::int64_t id) {
     const db::Result rows =
         session.Query(std::string(kColumns) + std::string(kFrom) + " WHERE n.id = $1", id);
@@ -162,10 +175,10 @@ std::optional<Inspection> FindInScope(db::Session& session, const Principal& pri
     return inspection;
 }
 
-Inspection Detail(db::Session& session, Inspection inspection) {
+Inspection Detail(db::Session& session, const Principal& principal, Inspection inspection) {
     inspection.answers = LoadAnswers(session, inspection.id);
     inspection.checklist = ChecklistService::LoadVersion(session, inspection.checklist_version_id);
-    inspection.hazards = LoadHazards(session, inspection.id);
+    inspection.hazards = LoadHazards(session, inspection.id, &principal);
     inspection.events = LoadEvents(session, inspection.id);
     return inspection;
 }
@@ -341,7 +354,7 @@ Inspection InspectionService::Get(const RequestContext& context, std::int64_t id
     return database_.Read([&](db::Session& session) {
         auto inspection = FindInScope(session, context.principal, id);
         if (!inspection) throw Error::NotFound("inspection");
-        return Detail(session, *inspection);
+        return Detail(session, context.principal, *inspection);
     });
 }
 
@@ -429,7 +442,7 @@ Inspection InspectionService::Plan(const RequestContext& context, const PlanInpu
                           {"create", "inspection", std::to_string(id), std::nullopt, AuditJson(created),
                            created.organisation_path},
                           now);
-        return Detail(session, created);
+        return Detail(session, context.principal, created);
     });
 }
 
@@ -437,6 +450,7 @@ Inspection InspectionService::SaveAnswers(const RequestContext& context, std::in
                                           const std::vector<AnswerInput>& answers) {
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
+        LockInspection(session, id);
         const auto inspection = FindInScope(session, context.principal, id);
         if (!inspection) throw Error::NotFound("inspection");
         if (inspection->status != "IN_PROGRESS") {
@@ -517,7 +531,7 @@ Inspection InspectionService::SaveAnswers(const RequestContext& context, std::in
              http::Serialize(boost::json::object{{"answers", before}}),
              http::Serialize(boost::json::object{{"answers", after}}), inspection->organisation_path},
             now);
-        return Detail(session, *FindInScope(session, context.principal, id));
+        return Detail(session, context.principal, *FindInScope(session, context.principal, id));
     });
 }
 
@@ -525,6 +539,7 @@ Inspection InspectionService::Transition(const RequestContext& context, std::int
                                          const TransitionInput& input) {
     const std::int64_t now = clock_.Now();
     return database_.Write([&](db::Session& session) {
+        LockInspection(session, id);
         const auto before = FindInScope(session, context.principal, id);
         if (!before) throw Error::NotFound("inspection");
         const auto event = ParseEvent(input.event);
@@ -621,16 +636,23 @@ Inspection InspectionService::Transition(const RequestContext& context, std::int
                 break;
             }
         }
-        session.Execute(
-            "UPDATE inspections SET status = $1, status_changed_at = $2, updated_at = $2 WHERE id = $3",
-            to_name, now, id);
+        // Guarded by the status read: of two racing transitions the second changes no row and gets the 409
+        // (PostgreSQL reads committed data, so both may have read the same status).
+        const std::int64_t moved = session.Execute(
+            "UPDATE inspections SET status = $1, status_changed_at = $2, updated_at = $2 WHERE id = $3 AND "
+            "status = $4",
+            to_name, now, id, before->status);
+        if (moved != 1) {
+            throw FieldConflict("event", {"检查记录的状态已被他人改变，请刷新后重试",
+                                          "The inspection changed meanwhile: reload and retry"});
+        }
         RecordEvent(session, context, id, input.event, before->status, to_name, comment, now);
         const Inspection after = *FindInScope(session, context.principal, id);
         auth::RecordAudit(session, context,
                           {"transition", "inspection", std::to_string(id), AuditJson(*before),
                            AuditJson(after), after.organisation_path},
                           now);
-        return Detail(session, after);
+        return Detail(session, context.principal, after);
     });
 }
 

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "inspections/checklist_service.hpp"
 #include "inspections/inspection_service.hpp"
 #include "inspections/inspection_workflow.hpp"
@@ -291,6 +294,85 @@ TEST_F(InspectionServiceTest, EveryIllegalEventIsAConflictAndChangesNothing) {
     }
     EXPECT_EQ(refused, 8 * 7 - 8);
     EXPECT_EQ(CodeOf([&] { Move(Planned().id, "FINISH"); }), ErrorCode::kInvalidInput);
+}
+
+// Review finding: the status UPDATE was not guarded by the status read, so on PostgreSQL two racing
+// transitions from the same status both applied (two events, the second overwriting the first).
+TEST_F(InspectionServiceTest, TwoRacingTransitionsCannotBothApply) {
+    for (int round = 0; round < 5; ++round) {
+        const std::int64_t id = Planned().id;
+        const std::int64_t events = Events(id);
+        std::atomic<int> applied{0};
+        std::atomic<int> refused{0};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 2; ++i) {
+            threads.emplace_back([&] {
+                try {
+                    Move(id, "CANCEL");
+                    applied.fetch_add(1);
+                } catch (const Error& error) {
+                    if (error.GetCode() == ErrorCode::kConflict) refused.fetch_add(1);
+                }
+            });
+        }
+        for (auto& thread : threads) thread.join();
+        EXPECT_EQ(applied.load(), 1);
+        EXPECT_EQ(refused.load(), 1);
+        EXPECT_EQ(Events(id), events + 1);
+    }
+}
+
+// Review finding: the detail listed every hazard found by the inspection, also one handled by a union above
+// the inspecting one (its code, title, grade and status, though the hazard answers that union 404).
+TEST_F(InspectionServiceTest, TheDetailListsOnlyHazardsInTheCallersScope) {
+    const Inspection planned = Planned();  // by the township
+    database_->Write([&](db::Session& session) {
+        for (const std::int64_t organisation : {county_x_, town_}) {
+            session.Execute(
+                "INSERT INTO hazards (code, organisation_id, enterprise_id, inspection_id, source, category, "
+                "grade, title, found_on, status, status_changed_at, created_at, updated_at) VALUES ($1, $2, "
+                "$3, "
+                "$4, 'UNION_INSPECTION', 'UNSAFE_CONDITION', 'GENERAL', '配电箱未接地', '2026-01-01', "
+                "'REPORTED', 0, 0, 0)",
+                "YH-" + std::to_string(organisation), organisation, enterprise_, planned.id);
+        }
+    });
+    EXPECT_EQ(inspections_.Get(ContextFor(county_x_cadre_), planned.id).hazards.size(), 2u);
+    const Inspection seen_by_town = inspections_.Get(ContextFor(town_cadre_), planned.id);
+    ASSERT_EQ(seen_by_town.hazards.size(), 1u);
+    EXPECT_EQ(seen_by_town.hazards[0].code, "YH-" + std::to_string(town_));
+}
+
+// Review finding: saving answers read the status without the row lock, so on PostgreSQL answers saved while
+// RECORD_FINDINGS committed were written into an inspection whose findings were already recorded.
+TEST_F(InspectionServiceTest, AnswersSavedWhileFindingsAreRecordedAreRefused) {
+    if (database_->GetDialect() != db::Dialect::kPostgres) GTEST_SKIP() << "needs concurrent writers";
+    Inspection inspection = Move(Planned().id, "START");
+    AnswerAll(inspection);
+    const std::int64_t answers = Count("SELECT COUNT(*) FROM inspection_answers WHERE inspection_id = " +
+                                       std::to_string(inspection.id));
+    const std::string item = inspection.checklist->sections.front().items.front().code;
+    std::optional<ErrorCode> saved;
+    std::thread save;
+    database_->Write([&](db::Session& session) {
+        // RECORD_FINDINGS' transaction: the status moved (and the row locked) but not yet committed.
+        session.Execute("UPDATE inspections SET status = 'FINDINGS_RECORDED' WHERE id = $1", inspection.id);
+        save = std::thread([&] {
+            saved = CodeOf([&] {
+                inspections_.SaveAnswers(ContextFor(town_cadre_), inspection.id,
+                                         {{item, std::nullopt, "", {}}});
+            });
+        });
+        for (int poll = 0; poll < 1'000'000; ++poll) {
+            if (Count("SELECT COUNT(*) FROM pg_locks WHERE NOT granted") > 0) break;
+            std::this_thread::yield();
+        }
+    });
+    save.join();
+    EXPECT_EQ(saved, ErrorCode::kConflict);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM inspection_answers WHERE inspection_id = " +
+                    std::to_string(inspection.id)),
+              answers);
 }
 
 TEST_F(InspectionServiceTest, CancelAndRefusalNeedAComment) {
