@@ -76,8 +76,8 @@ ANKANG_E2E_DATABASE=postgres ANKANG_E2E_POSTGRES_URL="$postgres_url" run_node_te
 
 scripts/pg-test-cluster.sh stop "$work/postgres"
 
-echo "== Fuzzers (libFuzzer with ASan/UBSan, 30 s each, on a copy of the checked-in corpora)"
-scripts/fuzz.sh 30 2>&1 | tee "$work/fuzz.log" | tail -n 12
+echo "== Fuzzers (libFuzzer with ASan/UBSan, 20 s each, on a copy of the checked-in corpora)"
+scripts/fuzz.sh 20 2>&1 | tee "$work/fuzz.log" | tail -n 12
 fuzz_line=$(grep -E "^[0-9]+ passed, [0-9]+ failed" "$work/fuzz.log" | tail -n 1)
 if [ -n "$fuzz_line" ]; then
     record fuzz "$(cut -d' ' -f1 <<<"$fuzz_line")" "$(cut -d' ' -f3 <<<"$fuzz_line")" "$fuzz_line"
