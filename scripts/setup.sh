@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build ccache mold pkg-config
           libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
           libsqlite3-dev sqlite3 libpq-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-          libxlsxwriter-dev libvips-dev libgtest-dev nodejs npm unzip)
+          libxlsxwriter-dev libvips-dev libqrencode-dev zbar-tools libgtest-dev nodejs npm unzip)
 for argument in "$@"; do
     case "$argument" in
         --with-browser) packages+=(chromium fonts-noto-cjk) ;;
