@@ -30,39 +30,60 @@ work=$(mktemp -d /tmp/ankang-fuzz.XXXXXX)
 summary=()
 passed=0
 failed=0
-for name in "${fuzzers[@]}"; do
-    binary="$root/build/fuzz/server/fuzz/${name}_fuzzer"
-    corpus="$work/$name/corpus"
-    artifacts="$work/$name/artifacts"
-    log="$work/$name/fuzz.log"
+
+# Runs one fuzzer and writes its summary line to $work/<name>/result (first word: passed or FAILED).
+fuzz_one() {
+    local name=$1
+    local binary="$root/build/fuzz/server/fuzz/${name}_fuzzer"
+    local corpus="$work/$name/corpus"
+    local artifacts="$work/$name/artifacts"
+    local log="$work/$name/fuzz.log"
     mkdir -p "$corpus" "$artifacts"
     cp -r "server/fuzz/corpus/$name/." "$corpus/"
-    options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-             -artifact_prefix="$artifacts/")
+    local options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+                   -artifact_prefix="$artifacts/")
     [ -f "server/fuzz/$name.dict" ] && options+=(-dict="$root/server/fuzz/$name.dict")
 
-    echo "== $name (${seconds}s)"
     "$binary" "${options[@]}" "$corpus" >"$log" 2>&1
-    code=$?
+    local code=$?
+    local runs coverage reproducers line
     runs=$(grep -oE "^stat::number_of_executed_units: *[0-9]+" "$log" | grep -oE "[0-9]+$" | tail -n 1)
     coverage=$(grep -oE " cov: [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+")
     reproducers=$(find "$artifacts" -type f | sort)
     if [ "$code" -eq 0 ] && [ -z "$reproducers" ] &&
         ! grep -qE "(ERROR|WARNING): (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|MemorySanitizer|libFuzzer)|runtime error:|FUZZ CHECK FAILED" "$log"; then
-        passed=$((passed + 1))
-        summary+=("$name: passed (${runs:-?} runs, coverage ${coverage:-?}, corpus $(find "$corpus" -type f | wc -l) inputs)")
+        echo "passed $name: passed (${runs:-?} runs, coverage ${coverage:-?}, corpus $(find "$corpus" -type f | wc -l) inputs)" >"$work/$name/result"
     else
-        failed=$((failed + 1))
         # The report: the broken invariant or sanitizer error with its stack, then libFuzzer's summary.
-        grep -E -m 1 -A 30 "FUZZ CHECK FAILED|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:" "$log" | head -n 40
+        grep -E -m 1 -A 30 "FUZZ CHECK FAILED|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:" "$log" | head -n 40 >"$work/$name/report"
         line="$name: FAILED (exit $code)"
         for reproducer in $reproducers; do
             line+=" reproducer: $reproducer"
-            echo "reproduce: $binary $reproducer"
+            echo "reproduce: $binary $reproducer" >>"$work/$name/report"
         done
         [ -n "$reproducers" ] || line+=" log: $log"
-        summary+=("$line")
+        echo "FAILED $line" >"$work/$name/result"
     fi
+}
+
+# One fuzzer per core at a time: each still gets its full SECONDS, the phase takes half as long on 2 cores.
+parallel=$(nproc 2>/dev/null || echo 1)
+running=0
+for name in "${fuzzers[@]}"; do
+    echo "== $name (${seconds}s)"
+    fuzz_one "$name" &
+    running=$((running + 1))
+    if [ "$running" -ge "$parallel" ]; then
+        wait -n
+        running=$((running - 1))
+    fi
+done
+wait
+for name in "${fuzzers[@]}"; do
+    result=$(cat "$work/$name/result" 2>/dev/null || echo "FAILED $name: FAILED (no result)")
+    [ -f "$work/$name/report" ] && cat "$work/$name/report"
+    if [[ "$result" == passed* ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+    summary+=("${result#* }")
 done
 finished=$(date +%s)
 

@@ -20,6 +20,8 @@ cat <<INFO
     town_cadre     Ankang@2026   新街口街道工会
     qinhuai_cadre  Ankang@2026   秦淮区总工会
     auditor        Ankang@2026   审计员 (read-only)
+  A worker's phone (职工随手拍): http://127.0.0.1:$port/report.html#/e/DEMO2026XW01
+    look up a demo case with receipt 2026 1129 0000 0000 0001 at http://127.0.0.1:$port/report.html#/status
   Stop with Ctrl+C.
 
 INFO

@@ -48,6 +48,11 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       inspections_(database, clock),
       documents_(database, clock, rules_),
       replies_(database, clock),
+      reports_(database, clock),
+      public_reports_(database, clock),
+      report_limits_(static_cast<int>(config.reports_submissions_per_hour)),
+      report_options_{config.server_public_base_url},
+      clock_(clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
       logs_(database),
@@ -87,6 +92,8 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     hazards::RegisterHazardRoutes(router_, hazards_);
     inspections::RegisterInspectionRoutes(router_, checklists_, inspections_);
     documents::RegisterDocumentRoutes(router_, documents_, replies_, files_);
+    reports::RegisterReportRoutes(router_, reports_, public_reports_, files_, report_limits_, clock_,
+                                  report_options_);
     system::DeclareSystemPermissions(router_);
     scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();

@@ -13,9 +13,9 @@
 #include "files/file_service.hpp"
 #include "hazards/hazard_service.hpp"
 #include "http/router.hpp"
+#include "inbox/inbox_service.hpp"
 #include "inspections/checklist_service.hpp"
 #include "inspections/inspection_service.hpp"
-#include "inbox/inbox_service.hpp"
 #include "network/committee_service.hpp"
 #include "network/inspector_service.hpp"
 #include "network/staffing_service.hpp"
@@ -25,6 +25,8 @@
 #include "organisations/enterprise_service.hpp"
 #include "organisations/organisation_service.hpp"
 #include "organisations/uncovered_enterprises.hpp"
+#include "reports/report_routes.hpp"
+#include "reports/report_service.hpp"
 #include "rules/rules_service.hpp"
 #include "scheduler/job_runner.hpp"
 #include "system/dictionary_service.hpp"
@@ -74,6 +76,11 @@ private:
     inspections::InspectionService inspections_;
     documents::DocumentService documents_;
     documents::ReplyService replies_;
+    reports::ReportService reports_;
+    reports::PublicReportService public_reports_;
+    reports::PublicReportLimits report_limits_;
+    reports::ReportRouteOptions report_options_;
+    const Clock& clock_;
     system::UserService users_;
     system::DictionaryService dictionaries_;
     system::LogService logs_;

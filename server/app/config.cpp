@@ -77,6 +77,14 @@ const std::vector<Setting>& Settings() {
                     c.server_secure_cookie = ParseBool("server.secure_cookie", v);
                 },
                 [](const Config& c) { return std::string(c.server_secure_cookie ? "true" : "false"); }},
+        Setting{"server.public_base_url",
+                [](Config& c, const std::string& v) {
+                    if (!v.empty() && !text::StartsWith(v, "http://") && !text::StartsWith(v, "https://"))
+                        throw ConfigError("setting server.public_base_url: '" + v +
+                                          "' does not start with http:// or https://");
+                    c.server_public_base_url = v.back() == '/' ? v.substr(0, v.size() - 1) : v;
+                },
+                [](const Config& c) { return c.server_public_base_url; }},
         Setting{"database.url",
                 [](Config& c, const std::string& v) {
                     if (!text::StartsWith(v, "sqlite:") && !text::StartsWith(v, "postgresql://") &&
@@ -103,6 +111,7 @@ const std::vector<Setting>& Settings() {
                 [](const Config&) { return std::string("***"); }},
         ANKANG_INTEGER("auth.max_failures_per_account", auth_max_failures_per_account, 1, 1000),
         ANKANG_INTEGER("auth.max_failures_per_address", auth_max_failures_per_address, 1, 100000),
+        ANKANG_INTEGER("reports.submissions_per_hour", reports_submissions_per_hour, 1, 1000000000),
         ANKANG_TEXT("organisation.root_name", organisation_root_name),
         Setting{"storage.data_dir",
                 [](Config& c, const std::string& v) { c.storage_data_dir = NonEmpty("storage.data_dir", v); },

@@ -19,6 +19,10 @@ struct Config {
     std::int64_t server_header_timeout_seconds = 15;  // a client must send its request headers within this
     std::int64_t server_idle_timeout_seconds = 60;    // idle keep-alive connections are closed after this
 
+    // Where workers reach the server, for the QR codes ("https://ankang.example.org", no trailing slash).
+    // Empty: taken from each request's Host header, over http.
+    std::string server_public_base_url;
+
     std::string database_url = "sqlite:data/ankang.db";
     std::int64_t database_read_connections = 4;
 
@@ -29,6 +33,9 @@ struct Config {
     std::int64_t auth_max_failures_per_address = 20;
 
     std::string organisation_root_name = "省总工会";
+
+    // Worker reports' abuse limit per client address (ADR 0012); raised only for load benchmarks.
+    std::int64_t reports_submissions_per_hour = 30;
 
     // Where uploaded files live (under <data dir>/files). Empty: the directory of the SQLite file, or
     // "data" (relative to the working directory) for PostgreSQL. See DataDirectory().

@@ -11,6 +11,7 @@
 #include "inspections/checklist_service.hpp"
 #include "organisations/credit_code.hpp"
 #include "organisations/organisation_service.hpp"
+#include "reports/report_demo.hpp"
 
 namespace app::embedded {
 extern const std::string_view kJiangsuDivisionsCsv;
@@ -579,6 +580,7 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
         AddDemoNetwork(session, divisions, id_by_code, now, report);
         report.hazards = hazards::AddDemoHazards(session, now);
         report.documents = documents::AddDemoDocuments(session, now);
+        report.worker_reports = reports::AddDemoReports(session, now);
         AddDemoInspections(session, divisions, id_by_code, now);
         RequestContext system_context;
         system_context.request_id = "demo";

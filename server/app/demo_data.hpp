@@ -19,6 +19,7 @@ struct DemoReport {
     int inspectors = 0;
     int hazards = 0;
     int documents = 0;
+    int worker_reports = 0;
 };
 
 // Fills a bootstrapped database with a demo province built from real administrative divisions

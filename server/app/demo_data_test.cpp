@@ -20,6 +20,7 @@ TEST(DemoDataTest, BuildsTheJiangsuTreeAndAccountsOnce) {
     EXPECT_GT(report.committees, 40);
     EXPECT_GE(report.inspectors, 180);
     EXPECT_GE(report.hazards, 36);
+    EXPECT_EQ(report.worker_reports, 16);
     database->Read([](db::Session& session) {
         EXPECT_EQ(session.Query("SELECT COUNT(*) FROM organisations WHERE level = 2").Front().GetInt64(0),
                   13);

@@ -4,6 +4,7 @@
 
 #include "documents/document_deadlines.hpp"
 #include "hazards/hazard_deadlines.hpp"
+#include "reports/report_deadlines.hpp"
 
 namespace app {
 
@@ -16,6 +17,9 @@ void RegisterSupervisionJobs(scheduler::JobRunner& jobs, db::Database& database,
         const documents::DocumentDeadlineReport report = documents::RunDocumentDeadlines(database, clock);
         return "reminders " + std::to_string(report.reminders) + ", overdue " +
                std::to_string(report.overdue);
+    });
+    jobs.Register(reports::kReportDeadlinesJob, interval, [&database, &clock](EpochMillis) {
+        return reports::RunReportDeadlines(database, clock).Summary();
     });
 }
 

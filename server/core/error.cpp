@@ -48,6 +48,12 @@ Error::Error(ErrorCode code, LocalizedText message, const std::string& log_detai
       message_(std::move(message)),
       fields_(std::move(fields)) {}
 
+Error Error::TooManyRequests(LocalizedText message, std::int64_t retry_after_seconds) {
+    Error error(ErrorCode::kTooManyRequests, std::move(message));
+    error.retry_after_seconds_ = retry_after_seconds;
+    return error;
+}
+
 Error Error::InvalidInput(FieldErrors fields) {
     std::string detail;
     for (const auto& [field, text] : fields) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -53,7 +54,11 @@ public:
     static Error Unauthenticated();
     static Error Internal(const std::string& log_detail);
 
+    // A 429 may say when to come back (seconds): sent as the Retry-After header.
+    static Error TooManyRequests(LocalizedText message, std::int64_t retry_after_seconds);
+
     ErrorCode GetCode() const { return code_; }
+    std::int64_t RetryAfterSeconds() const { return retry_after_seconds_; }
     const LocalizedText& GetMessage() const { return message_; }
     const FieldErrors& GetFieldErrors() const { return fields_; }
 
@@ -61,6 +66,7 @@ private:
     ErrorCode code_;
     LocalizedText message_;
     FieldErrors fields_;
+    std::int64_t retry_after_seconds_ = 0;
 };
 
 }  // namespace app

@@ -19,5 +19,7 @@ std::string EscapeLike(std::string_view value);
 
 // Hex encoding of bytes.
 std::string ToHex(std::string_view bytes);
+// Text made safe inside HTML element content and quoted attribute values: & < > " ' become entities.
+std::string EscapeHtml(std::string_view text);
 
 }  // namespace app::text

@@ -73,8 +73,8 @@ Response Dispatcher::Handle(Request& request) const {
         if (error.GetCode() == ErrorCode::kInternal) spdlog::error("{}", error.what());
         response = ErrorResponse(error, request.context.request_id, request.context.language);
     } catch (const std::exception& error) {
-        spdlog::error("unhandled exception in {} {}: {}", MethodName(request.method), request.path,
-                      error.what());
+        spdlog::error("unhandled exception in {} {}: {}", MethodName(request.method),
+                      request.logged_path.empty() ? request.path : request.logged_path, error.what());
         // The client learns nothing about the failure but the id to quote to an administrator.
         response =
             Response::Json(std::string(R"({"code":"internal","message":")") +
@@ -86,7 +86,8 @@ Response Dispatcher::Handle(Request& request) const {
     AddStandardHeaders(response, request.context.request_id, is_api);
     const auto elapsed =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-    spdlog::info("{} {} {} {}us user={}", MethodName(request.method), request.path, response.status,
+    spdlog::info("{} {} {} {}us user={}", MethodName(request.method),
+                 request.logged_path.empty() ? request.path : request.logged_path, response.status,
                  elapsed.count(), request.context.principal.user_id);
     return response;
 }
@@ -109,6 +110,7 @@ Response Dispatcher::Route(Request& request) const {
     }
     const RouteSpec& spec = match.route->spec;
     request.path_parameters = std::move(match.parameters);
+    if (spec.access_log_path == AccessLogPath::kRouteTemplate) request.logged_path = spec.path;
 
     if (spec.access != Access::kPublic) {
         const auto token = request.Cookie(kSessionCookie);

@@ -46,7 +46,10 @@ Response ErrorResponse(const Error& error, const std::string& request_id, Langua
                              {"message", Pick(error.GetMessage(), language)},
                              {"fields", std::move(fields)},
                              {"requestId", request_id}};
-    return Response::Json(Serialize(body), HttpStatusFor(error.GetCode()));
+    Response response = Response::Json(Serialize(body), HttpStatusFor(error.GetCode()));
+    if (error.RetryAfterSeconds() > 0)
+        response.SetHeader("Retry-After", std::to_string(error.RetryAfterSeconds()));
+    return response;
 }
 
 }  // namespace app::http

@@ -27,6 +27,7 @@ struct Request {
     std::string body;
     std::map<std::string, std::string> path_parameters;
     RequestContext context;
+    std::string logged_path;  // what the access log shows instead of `path`, when the route asks for it
 
     std::optional<std::string_view> Header(std::string_view lower_case_name) const;
     std::optional<std::string> Cookie(std::string_view name) const;

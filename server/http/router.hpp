@@ -18,6 +18,10 @@ enum class Access { kPublic, kSignedIn, kPermission };
 // Whether a route stays usable while the user still has to replace an initial password.
 enum class DuringPasswordChange { kBlocked, kAllowed };
 
+// What the access log records of a request's path: the path itself, or the route's template ("{code}" kept as
+// written) for public routes whose path would tie a log line to a place (a worker report's entry point).
+enum class AccessLogPath { kPath, kRouteTemplate };
+
 // A permission key the server knows, with its labels for the role editor.
 struct PermissionInfo {
     std::string key;  // module:resource:action
@@ -30,6 +34,7 @@ struct RouteSpec {
     Method method = Method::kGet;
     std::string path;  // e.g. "/api/v1/users/{id}"
     Access access = Access::kPermission;
+    AccessLogPath access_log_path = AccessLogPath::kPath;
     std::string permission;  // required when access is kPermission
     std::size_t body_limit = 64 * 1024;
     std::chrono::seconds read_timeout{30};

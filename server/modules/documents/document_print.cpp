@@ -1,5 +1,7 @@
 #include "documents/document_print.hpp"
 
+#include "core/text.hpp"
+
 #include "core/calendar_date.hpp"
 #include "documents/document_rules.hpp"
 
@@ -9,7 +11,7 @@ namespace {
 // 2026-11-29 → 2026年11月29日 (the form official documents use).
 std::string ChineseDate(const std::string& date) {
     const auto parsed = dates::ParseDate(date);
-    if (!parsed) return HtmlEscape(date);
+    if (!parsed) return text::EscapeHtml(date);
     const std::chrono::year_month_day day{*parsed};
     return std::to_string(static_cast<int>(day.year())) + "年" +
            std::to_string(static_cast<unsigned>(day.month())) + "月" +
@@ -18,13 +20,13 @@ std::string ChineseDate(const std::string& date) {
 
 // Text with line breaks kept (white-space: pre-wrap does the rest).
 std::string Paragraphs(const std::string& text) {
-    return "<div class=\"text\">" + HtmlEscape(text) + "</div>";
+    return "<div class=\"text\">" + text::EscapeHtml(text) + "</div>";
 }
 
 std::string GradeLabel(const std::string& grade) {
     if (grade == "MAJOR") return "重大";
     if (grade == "GENERAL") return "一般";
-    return HtmlEscape(grade);
+    return text::EscapeHtml(grade);
 }
 
 std::string ServiceMethodLabel(const std::string& method) {
@@ -70,33 +72,6 @@ th { background: #f2f2f2; }
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            default:
-                escaped += c;
-        }
-    }
-    return escaped;
-}
-
 std::string RenderPrintHtml(const Document& document) {
     const std::string type = TypeLabel(document.document_type);
     const bool draft = document.status == "DRAFT";
@@ -106,7 +81,8 @@ std::string RenderPrintHtml(const Document& document) {
     std::string html;
     html.reserve(8192);
     html += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">";
-    html += "<title>" + HtmlEscape(document.document_no.empty() ? document.title : document.document_no) +
+    html += "<title>" +
+            text::EscapeHtml(document.document_no.empty() ? document.title : document.document_no) +
             "</title>";
     html += "<style>";
     html += kStyle;
@@ -114,15 +90,15 @@ std::string RenderPrintHtml(const Document& document) {
     if (draft) html += "<div class=\"watermark\" aria-hidden=\"true\">草稿</div>";
 
     html += "<section class=\"page notice\">";
-    html += "<p class=\"red-head\">" + HtmlEscape(document.organisation_name) + "<span class=\"kind\">" +
-            type + "</span></p>";
+    html += "<p class=\"red-head\">" + text::EscapeHtml(document.organisation_name) +
+            "<span class=\"kind\">" + type + "</span></p>";
     html += "<p class=\"doc-no\">" +
             (document.document_no.empty() ? std::string("（草稿，签发时编号）")
-                                          : HtmlEscape(document.document_no)) +
+                                          : text::EscapeHtml(document.document_no)) +
             "</p>";
     html += "<hr class=\"red-line\">";
-    html += "<h1 class=\"title\">" + HtmlEscape(document.title) + "</h1>";
-    html += "<p class=\"addressee\">" + HtmlEscape(document.addressee) + "：</p>";
+    html += "<h1 class=\"title\">" + text::EscapeHtml(document.title) + "</h1>";
+    html += "<p class=\"addressee\">" + text::EscapeHtml(document.addressee) + "：</p>";
     if (!document.content.empty()) html += Paragraphs(document.content);
     if (!document.hazards.empty()) {
         html +=
@@ -131,11 +107,11 @@ std::string RenderPrintHtml(const Document& document) {
             "style=\"width:16%\">整改期限</th>"
             "</tr></thead><tbody>";
         for (const DocumentHazard& hazard : document.hazards) {
-            std::string description = HtmlEscape(hazard.title);
+            std::string description = text::EscapeHtml(hazard.title);
             if (!hazard.description.empty() && hazard.description != hazard.title)
-                description += "：" + HtmlEscape(hazard.description);
-            html += "<tr><td>" + HtmlEscape(hazard.code) + "</td><td>" + description + "</td><td>" +
-                    HtmlEscape(hazard.location) + "</td><td>" + GradeLabel(hazard.grade) + "</td><td>" +
+                description += "：" + text::EscapeHtml(hazard.description);
+            html += "<tr><td>" + text::EscapeHtml(hazard.code) + "</td><td>" + description + "</td><td>" +
+                    text::EscapeHtml(hazard.location) + "</td><td>" + GradeLabel(hazard.grade) + "</td><td>" +
                     (hazard.rectification_deadline.empty() ? std::string()
                                                            : ChineseDate(hazard.rectification_deadline)) +
                     "</td></tr>";
@@ -151,16 +127,18 @@ std::string RenderPrintHtml(const Document& document) {
                 " 前将整改措施或整改结果书面回复本会；逾期未复的，本会将依法报告上级工会和有关部门。</p>";
     }
     html += "<div class=\"sign\"><div class=\"seal\" aria-hidden=\"true\">（印章）</div>";
-    html += "<div class=\"org\">" + HtmlEscape(document.organisation_name) + "</div>";
+    html += "<div class=\"org\">" + text::EscapeHtml(document.organisation_name) + "</div>";
     html += "<div class=\"date\">" + issued_on + "</div>";
     if (!document.signed_by.empty())
-        html += "<div class=\"signer\">签发人：" + HtmlEscape(document.signed_by) + "</div>";
+        html += "<div class=\"signer\">签发人：" + text::EscapeHtml(document.signed_by) + "</div>";
     html += "</div></section>";
 
     html += "<section class=\"page receipt\"><h1>送达回执</h1><table><tbody>";
     html += "<tr><td class=\"label\">文书名称</td><td>" + type + "</td></tr>";
-    html += "<tr><td class=\"label\">文书编号</td><td>" + HtmlEscape(document.document_no) + "</td></tr>";
-    html += "<tr><td class=\"label\">受送达单位</td><td>" + HtmlEscape(document.addressee) + "</td></tr>";
+    html +=
+        "<tr><td class=\"label\">文书编号</td><td>" + text::EscapeHtml(document.document_no) + "</td></tr>";
+    html +=
+        "<tr><td class=\"label\">受送达单位</td><td>" + text::EscapeHtml(document.addressee) + "</td></tr>";
     html += "<tr><td class=\"label\">送达方式</td><td>" + ServiceMethodLabel(document.service_method) +
             "</td></tr>";
     html += "<tr><td class=\"label\">送达地点</td><td></td></tr>";
@@ -171,8 +149,8 @@ std::string RenderPrintHtml(const Document& document) {
     html +=
         "</tbody></table><p "
         "class=\"note\">受送达人拒绝签收的，送达人应在备注栏注明情况并签名。本回执由发文工会留存。</p>";
-    html +=
-        "<div class=\"sign\"><div class=\"org\">" + HtmlEscape(document.organisation_name) + "</div></div>";
+    html += "<div class=\"sign\"><div class=\"org\">" + text::EscapeHtml(document.organisation_name) +
+            "</div></div>";
     html += "</section></body></html>\n";
     return html;
 }

@@ -14,9 +14,6 @@ namespace app::documents {
 // Every user text is escaped; the page has no script (the route sends a CSP forbidding any).
 std::string RenderPrintHtml(const Document& document);
 
-// & < > " ' as entities.
-std::string HtmlEscape(std::string_view text);
-
 // The print route's Content-Security-Policy: styles inline, nothing else, no script.
 inline constexpr const char* kPrintContentSecurityPolicy =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; "

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/text.hpp"
 #include "documents/document_print.hpp"
 #include "documents/document_rules.hpp"
 #include "documents/document_test_fixture.hpp"
@@ -32,7 +33,7 @@ TEST(DocumentRulesTest, W4HasExactlyItsArrows) {
 }
 
 TEST(DocumentPrintTest, EscapesEveryUserText) {
-    EXPECT_EQ(HtmlEscape("<a href=\"x\" onclick='y'>&</a>"),
+    EXPECT_EQ(text::EscapeHtml("<a href=\"x\" onclick='y'>&</a>"),
               "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
     Document document;
     document.document_type = kHazardRectificationNotice;

@@ -8,9 +8,10 @@
 #include "core/clock.hpp"
 #include "core/principal.hpp"
 #include "db/session.hpp"
+#include "hazards/hazard.hpp"
 
-// The hazards module's API for other modules (documents, the scheduler): they move a hazard through W2
-// (ADR 0010) only through this function, never by writing the hazard tables themselves.
+// The hazards module's API for other modules (documents, reports, the scheduler): they create a hazard or
+// move one through W2 (ADR 0010) only through these functions, never by writing the hazard tables themselves.
 namespace app::hazards {
 
 struct ExternalEvent {
@@ -35,5 +36,11 @@ struct ExternalEvent {
 // Error::NotFound.
 void ApplyExternalEvent(db::Session& session, const RequestContext& context, std::int64_t hazard_id,
                         const ExternalEvent& event, EpochMillis now);
+
+// Creates a hazard inside the caller's transaction with exactly the checks of POST /hazards for
+// context.principal (enterprise and handling union in scope, fields, photos in scope): the reports module
+// uses it when a worker report is accepted. Returns the hazard without its detail lists.
+Hazard CreateHazard(db::Session& session, const RequestContext& context, const HazardInput& input,
+                    EpochMillis now);
 
 }  // namespace app::hazards

@@ -602,9 +602,18 @@ Hazard HazardService::Get(const RequestContext& context, std::int64_t id) const 
 
 Hazard HazardService::Create(const RequestContext& context, const HazardInput& input) {
     const EpochMillis now = clock_.Now();
+    return database_.Write([&](db::Session& session) {
+        Hazard created = CreateHazard(session, context, input, now);
+        LoadDetail(session, context.principal, created);
+        return created;
+    });
+}
+
+Hazard CreateHazard(db::Session& session, const RequestContext& context, const HazardInput& input,
+                    EpochMillis now) {
     const std::string today = detail::Today(now);
     const Principal& principal = context.principal;
-    return database_.Write([&](db::Session& session) {
+    {
         Error::FieldErrors errors;
         const db::Result enterprise =
             session.Query("SELECT organisation_path FROM enterprises WHERE id = $1", input.enterprise_id);
@@ -694,9 +703,8 @@ Hazard HazardService::Create(const RequestContext& context, const HazardInput& i
                           {"create", "hazard", std::to_string(id), std::nullopt, AuditJson(created),
                            created.organisation_path},
                           now);
-        LoadDetail(session, context.principal, created);
         return created;
-    });
+    }
 }
 
 Hazard HazardService::Transition(const RequestContext& context, std::int64_t id,

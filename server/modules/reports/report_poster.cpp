@@ -5,17 +5,15 @@
 
 #include "core/calendar_date.hpp"
 #include "core/error.hpp"
-#include "documents/document_print.hpp"
+#include "core/text.hpp"
 
 namespace app::reports {
 namespace {
 
-using documents::HtmlEscape;
-
 // 2026-11-29 → 2026年11月29日; anything else escaped as it is.
 std::string ChineseDate(const std::string& date) {
     const auto parsed = dates::ParseDate(date);
-    if (!parsed) return HtmlEscape(date);
+    if (!parsed) return text::EscapeHtml(date);
     const std::chrono::year_month_day day{*parsed};
     return std::to_string(static_cast<int>(day.year())) + "年" +
            std::to_string(static_cast<unsigned>(day.month())) + "月" +
@@ -83,8 +81,8 @@ bool IsStandaloneSvg(const std::string& svg) {
 std::string RenderPosterHtml(const PosterContent& content) {
     if (!IsStandaloneSvg(content.qr_svg))
         throw Error::Internal("reports::RenderPosterHtml: not a QR code SVG");
-    const std::string union_name = HtmlEscape(content.union_name);
-    const std::string enterprise = HtmlEscape(content.enterprise_name);
+    const std::string union_name = text::EscapeHtml(content.union_name);
+    const std::string enterprise = text::EscapeHtml(content.enterprise_name);
 
     std::string html;
     html.reserve(8192 + content.qr_svg.size());
@@ -101,11 +99,11 @@ std::string RenderPosterHtml(const PosterContent& content) {
     html += "<p class=\"union\">" + union_name + "</p>";
     html += "<p class=\"place\">" + enterprise;
     if (!content.site_name.empty())
-        html += "&ensp;·&ensp;<span class=\"site\">" + HtmlEscape(content.site_name) + "</span>";
+        html += "&ensp;·&ensp;<span class=\"site\">" + text::EscapeHtml(content.site_name) + "</span>";
     html += "</p>";
 
     html += "<div class=\"qr\" role=\"img\" aria-label=\"隐患报告二维码\">" + content.qr_svg + "</div>";
-    html += "<p class=\"url\">" + HtmlEscape(content.report_url) + "</p>";
+    html += "<p class=\"url\">" + text::EscapeHtml(content.report_url) + "</p>";
     html += "<p class=\"scan\">发现事故隐患，扫码告诉工会</p>";
 
     html += "<ol class=\"steps\">";
@@ -114,7 +112,7 @@ std::string RenderPosterHtml(const PosterContent& content) {
     html += "<li><b>可匿名</b>：不必留姓名、电话，平台不记录您的网络地址。</li>";
     html += "<li>提交后<b>保存回执码</b>（只显示一次），凭回执码查询处理进度、与工会对话。</li>";
     html += "</ol>";
-    html += "<p class=\"rule\">" + HtmlEscape(content.acknowledge_rule) + "</p>";
+    html += "<p class=\"rule\">" + text::EscapeHtml(content.acknowledge_rule) + "</p>";
 
     // Art. 54 of the Work Safety Law (2021) and the union's right under the Trade Union Law, close to the
     // statutes' own words.
