@@ -184,7 +184,7 @@ const en: Messages = {
     anonymousExplain:
       'Anonymous: no name, no phone number and no network address is kept. Neither the union nor the employer knows who reported. You follow the case and talk with the union using the receipt code.',
     namedExplain:
-      'With your name: leave your name and mobile number so the union can call you. Only the federation’s designated staff can see them, never the employer.',
+      "With your name: leave your name and mobile number so the union can call you. Only the federation's designated staff can see them, never the employer.",
     name: 'Name',
     namePlaceholder: 'Your name',
     phone: 'Mobile',
@@ -229,7 +229,7 @@ const en: Messages = {
     explain:
       'The receipt code is the only way back to your case and to the union. It is shown only now and cannot be recovered if lost (nothing that identifies you is kept). Take a screenshot or write it down.',
     saved: 'I have saved the receipt code',
-    mustSave: 'Save the receipt code and tick “I have saved the receipt code” first',
+    mustSave: 'Save the receipt code and tick "I have saved the receipt code" first',
     status: 'Check progress',
     another: 'Report another',
     leaveWarning: 'You will not see the receipt code again after leaving',

@@ -1041,9 +1041,9 @@ const en: MessageSchema = {
       entryPoints: 'Report QR codes',
     },
     status: {
-      SUBMITTED: 'Awaiting acknowledgement',
+      SUBMITTED: 'New',
       UNDER_REVIEW: 'Under review',
-      ACCEPTED: 'Opened as hazard',
+      ACCEPTED: 'Case opened',
       DUPLICATE: 'Merged',
       REJECTED: 'Rejected',
     },
@@ -1111,7 +1111,7 @@ const en: MessageSchema = {
     rectificationDeadline: 'Rectification deadline',
     deadlineForMajor: 'A major hazard needs a rectification deadline',
     mergeHazard: 'Existing hazard',
-    mergeHint: 'Only hazards of the same enterprise; the worker will follow that hazard’s outcome.',
+    mergeHint: "Only hazards of the same enterprise; the worker will follow that hazard's outcome.",
     noHazards: 'This enterprise has no hazard to merge into',
     reason: 'Reason',
     reasonHint:
@@ -1119,7 +1119,7 @@ const en: MessageSchema = {
     reasonTooShort: 'The reason needs at least 5 characters',
     viewReporter: 'Show reporter',
     reporterWarning:
-      'Viewing a named reporter’s name and phone is recorded in the audit log. View only when needed to check the report, and never tell the enterprise. Continue?',
+      "Viewing a named reporter's name and phone is recorded in the audit log. View only when needed to check the report, and never tell the enterprise. Continue?",
     reporterWarningTitle: 'This view is recorded',
     reporterName: 'Name',
     reporterPhone: 'Phone',
