@@ -104,6 +104,7 @@ const zh = {
       ACCEPTED: '已立案为隐患',
       DUPLICATE: '已合并到正在处理的案件',
       REJECTED: '已驳回',
+      RESOLVED: '隐患已整改',
     },
     outcomes: {
       RESOLVED: '已整改',
@@ -255,6 +256,7 @@ const en: Messages = {
       ACCEPTED: 'Opened as a hazard case',
       DUPLICATE: 'Merged into a case already being handled',
       REJECTED: 'Rejected',
+      RESOLVED: 'The hazard has been fixed',
     },
     outcomes: {
       RESOLVED: 'Fixed',

@@ -35,19 +35,23 @@ export interface SubmitResult {
   acknowledgeDue: string
 }
 
-export type ReportStatus = 'SUBMITTED' | 'UNDER_REVIEW' | 'ACCEPTED' | 'DUPLICATE' | 'REJECTED'
+/** RESOLVED: accepted or merged, and the linked hazard is closed (what the worker sees). */
+export type ReportStatus =
+  'SUBMITTED' | 'UNDER_REVIEW' | 'ACCEPTED' | 'DUPLICATE' | 'REJECTED' | 'RESOLVED'
 
 export interface PublicEvent {
   event: string
   label: string
-  /** ISO instant, hour precision. */
+  /** Hour precision: `2026-11-29 10:00` (China time) or an ISO instant. */
   at: string
 }
 
 export interface PublicMessage {
   author: 'WORKER' | 'UNION'
+  /** Who speaks: the union's name, or "我"; never a staff member. */
+  from?: string
   body: string
-  /** ISO instant, hour precision. */
+  /** Hour precision, as PublicEvent.at. */
   at: string
 }
 
@@ -59,12 +63,14 @@ export interface PublicReport {
   submittedOn: string
   enterpriseName: string
   siteName: string | null
+  unionName?: string
   category: string
+  categoryLabel?: string
   description: string
   location: string
   acknowledgeDue: string
   rejectReason: string | null
-  /** From the linked hazard: `RESOLVED` when it is closed, else `IN_PROGRESS`; empty without a hazard. */
+  /** A sentence for the worker (the server's, in their language); `RESOLVED`/`IN_PROGRESS` codes work too. */
   outcome: string | null
   events: PublicEvent[]
   messages: PublicMessage[]

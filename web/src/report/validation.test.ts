@@ -3,6 +3,7 @@ import { setLocale } from './i18n'
 import { fitWithin } from './image'
 import { parseHash } from './route'
 import {
+  formatHour,
   formatReceipt,
   normalizeReceipt,
   retryText,
@@ -135,11 +136,22 @@ describe('status steps', () => {
       labels: ['已提交', '已受理', '已合并', '已整改'],
       active: 2,
     })
+    expect(labels('RESOLVED')).toMatchObject({
+      labels: ['已提交', '已受理', '已立案', '已整改'],
+      states: ['done', 'done', 'done', 'done'],
+    })
     expect(labels('REJECTED')).toEqual({
       labels: ['已提交', '已受理', '已驳回'],
       states: ['done', 'done', 'failed'],
       active: 2,
     })
+  })
+})
+
+describe('times', () => {
+  it('shows the server’s hour text as it is', () => {
+    expect(formatHour('2026-11-29 10:00')).toBe('2026-11-29 10:00')
+    expect(formatHour('not a time')).toBe('not a time')
   })
 })
 

@@ -129,7 +129,7 @@ export function statusSteps(report: Pick<PublicReport, 'status' | 'outcome'>): {
   active: number
 } {
   const status = report.status as ReportStatus
-  const resolved = report.outcome === 'RESOLVED'
+  const resolved = status === 'RESOLVED' || report.outcome === 'RESOLVED'
   const s = (key: string) => t(`status.steps.${key}`)
   if (status === 'REJECTED') {
     return {
@@ -145,7 +145,8 @@ export function statusSteps(report: Pick<PublicReport, 'status' | 'outcome'>): {
   const keys = ['submitted', 'acknowledged', third, 'resolved']
   let active = 0
   if (status === 'UNDER_REVIEW') active = 1
-  else if (status === 'ACCEPTED' || status === 'DUPLICATE') active = resolved ? 3 : 2
+  else if (status === 'ACCEPTED' || status === 'DUPLICATE' || status === 'RESOLVED')
+    active = resolved ? 3 : 2
   const steps = keys.map((key, i) => ({
     key,
     label: s(key),
@@ -158,8 +159,12 @@ export function statusSteps(report: Pick<PublicReport, 'status' | 'outcome'>): {
   return { steps, active }
 }
 
-/** `2026-11-29T10:00:00+08:00` → `2026-11-29 10:00` in the phone's time zone (raw text if unparsable). */
+/**
+ * The server's `2026-11-29 10:00` (China time) as it is; an ISO instant such as `2026-11-29T02:00:00Z` as
+ * `2026-11-29 10:00` in the phone's time zone; anything else as it is.
+ */
 export function formatHour(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(iso)) return iso
   const d = new Date(iso)
   if (!iso || Number.isNaN(d.getTime())) return iso ?? ''
   const p = (n: number) => String(n).padStart(2, '0')

@@ -133,7 +133,7 @@ describe('ReportDetailPage actions', () => {
     wrapper.unmount()
   })
 
-  it('opens a hazard prefilled from the report; MAJOR needs a deadline', async () => {
+  it('opens a hazard prefilled from the report, with the grade chosen', async () => {
     const { wrapper, calls } = mountPage(workerReport())
     await settle()
     byTestId('report-action-ACCEPT')?.click()
@@ -142,22 +142,23 @@ describe('ReportDetailPage actions', () => {
     expect((title.tagName === 'INPUT' ? title : title.querySelector('input'))?.value).toBe(
       '配电箱门没有锁',
     )
-    byTestId('accept-grade-MAJOR')?.querySelector('input')?.click()
+    typeInto('accept-title', '')
     await settle()
     byTestId('action-submit')?.click()
     await settle()
-    expect(document.body.textContent).toContain('重大隐患须填写整改期限')
+    expect(document.body.textContent).toContain('请输入隐患标题')
     expect(posts(calls)).toEqual([])
 
-    byTestId('accept-grade-GENERAL')?.querySelector('input')?.click()
+    typeInto('accept-title', '二号车间配电箱未上锁')
+    byTestId('accept-grade-MAJOR')?.querySelector('input')?.click()
     await settle()
     byTestId('action-submit')?.click()
     await settle()
     expect(posts(calls)[0]?.body).toEqual({
       event: 'ACCEPT',
-      grade: 'GENERAL',
+      grade: 'MAJOR',
       category: 'UNSAFE_CONDITION',
-      title: '配电箱门没有锁',
+      title: '二号车间配电箱未上锁',
       description: '配电箱门没有锁\n旁边堆着纸箱',
     })
     wrapper.unmount()
@@ -170,8 +171,9 @@ describe('ReportDetailPage actions', () => {
             items: [
               hazardDetail({ id: 5, code: 'YH-5', title: '配电箱未上锁', status: 'RECTIFYING' }),
               hazardDetail({ id: 6, code: 'YH-6', title: '已驳回的', status: 'REJECTED' }),
+              hazardDetail({ id: 8, code: 'YH-8', title: '已销号的', status: 'CLOSED' }),
             ],
-            total: 2,
+            total: 3,
           })
         : undefined,
     )

@@ -64,7 +64,7 @@ describe('ReportListPage', () => {
     wrapper.unmount()
   })
 
-  it('sends the filters as the ADR names them, to the list and to the export', async () => {
+  it('sends the filters as the server reads them, to the list and to the export', async () => {
     const { wrapper, calls } = mountPage()
     await settle()
     const list = wrapper.findComponent({ name: 'ListPage' }) as unknown as {
@@ -72,7 +72,7 @@ describe('ReportListPage', () => {
     }
     Object.assign(list.vm.list.filters, {
       keyword: '配电箱',
-      status: ['SUBMITTED'],
+      status: ['SUBMITTED', 'UNDER_REVIEW'],
       anonymity: 'NAMED',
       enterpriseId: 12,
       overdue: true,
@@ -82,8 +82,8 @@ describe('ReportListPage', () => {
     await settle()
     const last = calls.filter((c) => c.path === '/worker-reports').at(-1)
     expect(Object.fromEntries(last?.query ?? [])).toEqual({
-      keyword: '配电箱',
-      status: 'SUBMITTED',
+      q: '配电箱',
+      status: 'SUBMITTED,UNDER_REVIEW',
       anonymity: 'NAMED',
       enterpriseId: '12',
       overdue: 'true',
@@ -93,7 +93,7 @@ describe('ReportListPage', () => {
       pageSize: '20',
     })
     expect(byTestId('list-export')?.getAttribute('href')).toBe(
-      '/api/v1/worker-reports/export?keyword=%E9%85%8D%E7%94%B5%E7%AE%B1&status=SUBMITTED&anonymity=NAMED&enterpriseId=12&overdue=true&submittedFrom=2026-11-01&submittedTo=2026-11-30',
+      '/api/v1/worker-reports/export?q=%E9%85%8D%E7%94%B5%E7%AE%B1&status=SUBMITTED%2CUNDER_REVIEW&anonymity=NAMED&enterpriseId=12&overdue=true&submittedFrom=2026-11-01&submittedTo=2026-11-30',
     )
     wrapper.unmount()
   })

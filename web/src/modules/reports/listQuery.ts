@@ -1,5 +1,7 @@
-// Filters of the worker-report list → the query of GET /worker-reports and of its export (ADR 0012:
-// keyword, status, anonymity, enterpriseId, organisationId, overdue, submittedFrom, submittedTo).
+// Filters of the worker-report list → the query of GET /worker-reports and of its export. ADR 0012 names
+// the parameters keyword, status, anonymity, enterpriseId, organisationId, overdue, submittedFrom,
+// submittedTo; the server reads the keyword as `q` (like every other list) and several statuses as one
+// comma-separated `status`.
 import type { QueryParams } from '@/shared/http'
 import type { Id } from '@/shared/types'
 
@@ -24,11 +26,11 @@ export function emptyReportFilters(): ReportFilters {
   }
 }
 
-/** `status` repeats; `overdue` only when on; empty values are dropped by the HTTP layer. */
+/** `status` comma-separated; `overdue` only when on; empty values are dropped by the HTTP layer. */
 export function reportQuery(f: ReportFilters): QueryParams {
   return {
-    keyword: f.keyword.trim(),
-    status: [...f.status],
+    q: f.keyword.trim(),
+    status: f.status.join(','),
     anonymity: f.anonymity,
     enterpriseId: f.enterpriseId,
     overdue: f.overdue ? 'true' : undefined,

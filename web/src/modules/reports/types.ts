@@ -2,8 +2,8 @@ import type { HazardCategory, HazardGrade } from '@/modules/supervision/types'
 import type { EpochMs, Id } from '@/shared/types'
 
 // Worker hazard reports (职工隐患随手拍), staff side, ADR 0012. The ADR fixes the public JSON; the staff
-// JSON below is assumed to mirror it in camelCase. Everything the server might name differently is here,
-// in one place.
+// JSON below mirrors it in camelCase (checked against server/modules/reports/report_json.cpp while it was
+// being written). Everything the server might name differently is here, in one place.
 
 export type ReportStatus = 'SUBMITTED' | 'UNDER_REVIEW' | 'ACCEPTED' | 'DUPLICATE' | 'REJECTED'
 export type Anonymity = 'ANONYMOUS' | 'NAMED'
@@ -27,15 +27,25 @@ export interface WorkerReport {
   location: string
   anonymity: Anonymity
   status: ReportStatus
+  /** What the worker sees: the status, or RESOLVED once the linked hazard is closed. */
+  workerStatus?: ReportStatus | 'RESOLVED'
   /** Epoch ms, truncated to the hour by the server. */
   submittedAt: EpochMs
+  /** YYYY-MM-DD */
+  submittedOn?: string
+  acknowledgedAt?: EpochMs | null
+  decidedAt?: EpochMs | null
   /** YYYY-MM-DD */
   acknowledgeDue: string
   overdue: boolean
   escalated: boolean
+  /** The parent union it was escalated to when overdue. */
+  escalatedToOrganisationName?: string
   rejectReason: string | null
   hazardId: Id | null
   hazardCode: string | null
+  /** Status of the linked hazard (W2), empty without one. */
+  hazardStatus?: string | null
   /** Worker messages not yet read by staff. */
   unreadMessages: number
 }
@@ -70,18 +80,18 @@ export interface WorkerReportDetail extends WorkerReport {
   photos: ReportPhoto[]
   events: ReportTimelineEvent[]
   messages: ReportMessage[]
-  /** Status of the linked hazard, when the server sends it. */
-  hazardStatus?: string | null
 }
 
+/**
+ * Creates the hazard in REPORTED; it is then triaged in W2 like any other, which sets its deadline (the
+ * ADR dropped `rectificationDeadline` from ACCEPT).
+ */
 export interface AcceptInput {
   event: 'ACCEPT'
   grade: HazardGrade
-  category: string
   title: string
+  category?: string
   description?: string
-  /** YYYY-MM-DD; required for MAJOR. */
-  rectificationDeadline?: string
 }
 
 export type TransitionInput =
@@ -105,6 +115,7 @@ export interface EntryPoint {
   enterpriseId: Id
   enterpriseName: string
   siteName: string | null
+  organisationName?: string
   /** `<public base URL>/report.html#/e/<code>` */
   url: string
   createdAt: EpochMs

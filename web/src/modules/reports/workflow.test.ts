@@ -56,8 +56,8 @@ describe('reportQuery', () => {
         submittedRange: ['2026-11-01', '2026-11-30'],
       }),
     ).toEqual({
-      keyword: '配电箱',
-      status: ['SUBMITTED', 'UNDER_REVIEW'],
+      q: '配电箱',
+      status: 'SUBMITTED,UNDER_REVIEW',
       anonymity: 'NAMED',
       enterpriseId: 12,
       overdue: 'true',

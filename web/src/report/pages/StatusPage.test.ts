@@ -103,46 +103,53 @@ describe('the status', () => {
       (s) => `${s.getAttribute('data-test')?.slice(5)}:${s.getAttribute('data-state')}`,
     )
 
-  it.each<[string, string | null, string, string[]]>([
+  it.each<[string, string, string[]]>([
     [
       'SUBMITTED',
-      null,
       '已提交，待受理',
       ['submitted:active', 'acknowledged:todo', 'accepted:todo', 'resolved:todo'],
     ],
     [
       'UNDER_REVIEW',
-      null,
       '已受理，核实中',
       ['submitted:done', 'acknowledged:active', 'accepted:todo', 'resolved:todo'],
     ],
     [
       'ACCEPTED',
-      'IN_PROGRESS',
       '已立案为隐患',
       ['submitted:done', 'acknowledged:done', 'accepted:active', 'resolved:todo'],
     ],
     [
-      'ACCEPTED',
-      'RESOLVED',
-      '已立案为隐患',
-      ['submitted:done', 'acknowledged:done', 'accepted:done', 'resolved:done'],
-    ],
-    [
       'DUPLICATE',
-      'IN_PROGRESS',
       '已合并到正在处理的案件',
       ['submitted:done', 'acknowledged:done', 'merged:active', 'resolved:todo'],
     ],
-    ['REJECTED', null, '已驳回', ['submitted:done', 'acknowledged:done', 'rejected:failed']],
-  ])('%s (outcome %s) reads “%s”', async (status, outcome, label, steps) => {
+    [
+      'RESOLVED',
+      '隐患已整改',
+      ['submitted:done', 'acknowledged:done', 'accepted:done', 'resolved:done'],
+    ],
+    ['REJECTED', '已驳回', ['submitted:done', 'acknowledged:done', 'rejected:failed']],
+  ])('%s reads “%s” with its steps and the server’s outcome', async (status, label, steps) => {
+    const outcome = `结果说明 ${status}`
     const { wrapper } = mountPage(found(publicReport({ status, outcome })))
     await lookUp()
     expect(el('status-label')?.textContent?.trim()).toBe(label)
     expect(stepStates()).toEqual(steps)
-    if (outcome)
-      expect(el('outcome')?.textContent?.trim()).toBe(outcome === 'RESOLVED' ? '已整改' : '处理中')
-    else expect(el('outcome')).toBeNull()
+    expect(el('outcome')?.textContent?.trim()).toBe(outcome)
+    wrapper.unmount()
+  })
+
+  it('reads outcome codes too, and shows the server’s category label', async () => {
+    const { wrapper } = mountPage(
+      found(
+        publicReport({ status: 'ACCEPTED', outcome: 'RESOLVED', categoryLabel: '设备设施不安全' }),
+      ),
+    )
+    await lookUp()
+    expect(el('outcome')?.textContent?.trim()).toBe('已整改')
+    expect(stepStates().at(-1)).toBe('resolved:done')
+    expect(el('status')?.parentElement?.textContent).toContain('设备设施不安全')
     wrapper.unmount()
   })
 
@@ -158,7 +165,14 @@ describe('the status', () => {
   it('shows the thread and sends a message with the receipt in the body', async () => {
     const report = publicReport({
       status: 'UNDER_REVIEW',
-      messages: [{ author: 'UNION', body: '请问配电箱在哪一侧？', at: '2026-11-29T03:00:00Z' }],
+      messages: [
+        {
+          author: 'UNION',
+          from: '鼓楼区总工会',
+          body: '请问配电箱在哪一侧？',
+          at: '2026-11-29 11:00',
+        },
+      ],
       unreadFromUnion: 1,
     })
     const { wrapper, calls } = mountPage((call) => {
@@ -179,6 +193,7 @@ describe('the status', () => {
     })
     await lookUp()
     expect(el('message-list')?.textContent).toContain('请问配电箱在哪一侧？')
+    expect(el('message-list')?.textContent).toContain('鼓楼区总工会 · 2026-11-29 11:00')
     expect(el('unread')?.textContent).toContain('1')
 
     await click('send')

@@ -1108,8 +1108,8 @@ const en: MessageSchema = {
     rejectTitle: 'Reject report',
     grade: 'Grade',
     title: 'Hazard title',
-    rectificationDeadline: 'Rectification deadline',
-    deadlineForMajor: 'A major hazard needs a rectification deadline',
+    acceptHint:
+      'The hazard starts as reported; triage it on the hazard page, which sets the rectification deadline.',
     mergeHazard: 'Existing hazard',
     mergeHint: "Only hazards of the same enterprise; the worker will follow that hazard's outcome.",
     noHazards: 'This enterprise has no hazard to merge into',
