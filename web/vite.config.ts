@@ -34,6 +34,13 @@ const elementStyles = existsSync(elementComponents)
       .filter((name) => existsSync(`${elementComponents}/${name}/style/css.mjs`))
       .map((name) => `element-plus/es/components/${name}/style/css`)
   : []
+// The same for Vant on the worker's page.
+const vantComponents = 'node_modules/vant/es'
+const vantStyles = existsSync(vantComponents)
+  ? readdirSync(vantComponents)
+      .filter((name) => existsSync(`${vantComponents}/${name}/style/index.mjs`))
+      .map((name) => `vant/es/${name}/style/index`)
+  : []
 
 // The C++ server serves dist/ as plain files: relative base + hash history means no SPA
 // fallback rule is needed and dist/ can be mounted under any prefix.
@@ -75,6 +82,8 @@ export default defineConfig({
       'element-plus/es',
       '@element-plus/icons-vue',
       ...elementStyles,
+      'vant/es',
+      ...vantStyles,
     ],
   },
   server: {
