@@ -173,4 +173,33 @@ describe('buildMenu', () => {
     // The record page is reached from the list (full screen), not from the menu.
     expect(testIds(menu).filter((id) => id.includes('record'))).toEqual([])
   })
+
+  it('puts 职工报告 and its QR codes last in 监督检查, each behind its own key', () => {
+    const menu = buildMenu(
+      routes,
+      canWith(['supervision:hazard:view', 'reports:report:view', 'reports:entry:view']),
+    )
+    const supervision = menu.find((e) => e.testId === 'menu-supervision')
+    expect(supervision?.children?.map((c) => [c.testId, c.index, c.title])).toEqual([
+      ['menu-hazards', '/supervision/hazards', 'supervision.menu.hazards'],
+      ['menu-worker-reports', '/reports', 'reports.menu.list'],
+      ['menu-report-entry-points', '/reports/entry-points', 'reports.menu.entryPoints'],
+    ])
+    expect(testIds(buildMenu(routes, canWith(['reports:report:view'])))).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-supervision',
+      'menu-worker-reports',
+    ])
+    expect(testIds(buildMenu(routes, canWith(['reports:entry:view'])))).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-supervision',
+      'menu-report-entry-points',
+    ])
+    // The detail page is a route, never a menu entry.
+    expect(testIds(menu).filter((id) => id.includes('detail'))).toEqual([])
+  })
 })
