@@ -186,13 +186,8 @@ Inspection Detail(db::Session& session, const Principal& principal, Inspection i
 Page<Inspection> Query(db::Session& session, const RequestContext& context, const InspectionFilter& filter,
                        std::int64_t limit, std::int64_t offset) {
     const auto scope = auth::ScopeRange(context.principal);
-    std::string filter_lower, filter_upper;
-    if (filter.organisation_id) {
-        const auto organisation = organisations::OrganisationService::FindInScope(session, context.principal,
-                                                                                  *filter.organisation_id);
-        filter_lower = organisation ? organisation->path : std::string("~");
-        filter_upper = auth::SubtreeUpperBound(filter_lower);
-    }
+    const auto [filter_lower, filter_upper] =
+        organisations::OrganisationService::SubtreeFilter(session, context.principal, filter.organisation_id);
     const std::string pattern = "%" + text::ToLowerAscii(text::EscapeLike(filter.keyword)) + "%";
     const std::int64_t enterprise = filter.enterprise_id.value_or(0);
     Page<Inspection> page;

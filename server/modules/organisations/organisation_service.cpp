@@ -41,6 +41,14 @@ bool Visible(const Principal& principal, const Organisation& organisation) {
 
 }  // namespace
 
+std::pair<std::string, std::string> OrganisationService::SubtreeFilter(
+    db::Session& session, const Principal& principal, const std::optional<std::int64_t>& organisation_id) {
+    if (!organisation_id) return {"", ""};
+    const auto organisation = FindInScope(session, principal, *organisation_id);
+    if (!organisation) return {"~", "~"};
+    return {organisation->path, auth::SubtreeUpperBound(organisation->path)};
+}
+
 std::optional<Organisation> OrganisationService::FindInScope(db::Session& session, const Principal& principal,
                                                              std::int64_t id) {
     const db::Result result = session.Query(

@@ -14,10 +14,7 @@ namespace {
 std::string ChineseDate(const std::string& date) {
     const auto parsed = dates::ParseDate(date);
     if (!parsed) return text::EscapeHtml(date);
-    const std::chrono::year_month_day day{*parsed};
-    return std::to_string(static_cast<int>(day.year())) + "年" +
-           std::to_string(static_cast<unsigned>(day.month())) + "月" +
-           std::to_string(static_cast<unsigned>(day.day())) + "日";
+    return dates::FormatChineseDate(*parsed);
 }
 
 // The same policy for a saved copy of the page. A meta element cannot carry frame-ancestors (browsers ignore

@@ -433,14 +433,8 @@ std::string OrderBy(const std::string& sort) {
 Page<WorkerReport> Query(db::Session& session, const RequestContext& context, const ReportFilter& filter,
                          std::int64_t limit, std::int64_t offset, const std::string& today) {
     const auto [scope_lower, scope_upper] = auth::ScopeRange(context.principal);
-    std::string filter_lower;
-    std::string filter_upper;
-    if (filter.organisation_id) {
-        const auto organisation = organisations::OrganisationService::FindInScope(session, context.principal,
-                                                                                  *filter.organisation_id);
-        filter_lower = organisation ? organisation->path : std::string("~");
-        filter_upper = auth::SubtreeUpperBound(filter_lower);
-    }
+    const auto [filter_lower, filter_upper] =
+        organisations::OrganisationService::SubtreeFilter(session, context.principal, filter.organisation_id);
     std::string statuses;
     for (const std::string& status : filter.statuses) statuses += (statuses.empty() ? "" : ",") + status;
     const std::string pattern = "%" + text::EscapeLike(filter.keyword) + "%";

@@ -5,6 +5,7 @@ const ENTITY_PATHS: Record<string, string> = {
   hazard: '/supervision/hazards',
   document: '/supervision/documents',
   inspection: '/supervision/inspections',
+  worker_report: '/reports',
 }
 
 /** The page of the entity a message or a to-do is about; undefined when it points nowhere known. */

@@ -1033,6 +1033,11 @@ const en: MessageSchema = {
       HANDLE_ESCALATION: 'Handle an escalation',
       FOLLOW_UP_HAZARD: 'Follow up a deadline',
       SIGN_DOCUMENT: 'Sign a document',
+      WORKER_REPORT: 'Worker report',
+      WORKER_REPORT_MESSAGE: 'Message from a worker',
+      REPORT_ESCALATED: 'Worker report not acknowledged',
+      ACKNOWLEDGE_REPORT: 'Acknowledge a worker report',
+      HANDLE_OVERDUE_REPORT: 'Follow up an overdue worker report',
     },
   },
   reports: {

@@ -1018,6 +1018,11 @@ const zhCN = {
       HANDLE_ESCALATION: '处理上报隐患',
       FOLLOW_UP_HAZARD: '跟进整改期限',
       SIGN_DOCUMENT: '签发文书',
+      WORKER_REPORT: '职工隐患报告',
+      WORKER_REPORT_MESSAGE: '职工留言',
+      REPORT_ESCALATED: '职工报告逾期未受理',
+      ACKNOWLEDGE_REPORT: '受理职工报告',
+      HANDLE_OVERDUE_REPORT: '督办逾期职工报告',
     },
   },
   reports: {
