@@ -51,8 +51,9 @@ std::int64_t ShanghaiStartOf(Date date) {
 
 std::string FormatChineseDate(Date date) {
     const std::chrono::year_month_day day{date};
-    return std::to_string(static_cast<int>(day.year())) + "年" + std::to_string(static_cast<unsigned>(day.month())) +
-           "月" + std::to_string(static_cast<unsigned>(day.day())) + "日";
+    return std::to_string(static_cast<int>(day.year())) + "年" +
+           std::to_string(static_cast<unsigned>(day.month())) + "月" +
+           std::to_string(static_cast<unsigned>(day.day())) + "日";
 }
 
 }  // namespace app::dates

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -51,11 +51,12 @@ public:
                               PageRequest page) const;
 
     // Used by other modules inside their own transactions.
-    // The [lower, upper) path range of a list's "organisationId" filter: empty strings when there is no filter
-    // (the SQL tests `$n = ''`), the organisation's subtree when it is in the principal's scope, and a range
-    // nothing falls in ("~") when it is not — narrowing to nothing rather than revealing that it exists.
-    static std::pair<std::string, std::string> SubtreeFilter(db::Session& session, const Principal& principal,
-                                                             const std::optional<std::int64_t>& organisation_id);
+    // The [lower, upper) path range of a list's "organisationId" filter: empty strings when there is no
+    // filter (the SQL tests `$n = ''`), the organisation's subtree when it is in the principal's scope, and a
+    // range nothing falls in ("~") when it is not — narrowing to nothing rather than revealing that it
+    // exists.
+    static std::pair<std::string, std::string> SubtreeFilter(
+        db::Session& session, const Principal& principal, const std::optional<std::int64_t>& organisation_id);
     static std::optional<Organisation> FindInScope(db::Session& session, const Principal& principal,
                                                    std::int64_t id);
     // Inserts an organisation and fills its materialised path (the parent's path plus its own segment).
