@@ -362,16 +362,20 @@ SubmitResult PublicReportService::Submit(const std::string& code, const SubmitIn
 
 WorkerReport PublicReportService::Lookup(const std::string& receipt) {
     const std::string today = Today(clock_.Now());
-    return database_.Write([&](db::Session& session) {
-        auto report = FindByReceipt(session, receipt, today);
-        if (!report) throw kNoSuchReceipt;
-        if (report->unread_union_messages > 0) {
-            // Not audited: reading one's own case changes nothing the union works with.
-            session.Execute("UPDATE worker_reports SET unread_union_messages = 0 WHERE id = $1", report->id);
-        }
-        LoadDetail(session, *report);
-        return *report;
+    // A read: guessing receipts must not take the write lock (failed lookups are throttled per address too).
+    WorkerReport report = database_.Read([&](db::Session& session) {
+        auto found = FindByReceipt(session, receipt, today);
+        if (!found) throw kNoSuchReceipt;
+        LoadDetail(session, *found);
+        return *found;
     });
+    if (report.unread_union_messages > 0) {
+        // The worker has now seen the union's messages. Not audited: it changes nothing the union works with.
+        database_.Write([&](db::Session& session) {
+            session.Execute("UPDATE worker_reports SET unread_union_messages = 0 WHERE id = $1", report.id);
+        });
+    }
+    return report;
 }
 
 WorkerReport PublicReportService::PostMessage(const std::string& receipt, const std::string& body) {
@@ -543,6 +547,12 @@ WorkerReport ReportService::Transition(const RequestContext& context, std::int64
             throw Error::Conflict(
                 {"报告当前状态（" + StatusLabel(before->status).zh + "）不能执行此操作",
                  "This report is " + StatusLabel(before->status).en + "; that step does not apply"});
+        }
+        // Accepting or merging creates or joins a hazard case: the caller must be able to handle hazards.
+        if ((*event == ReportEventKind::kAccept || *event == ReportEventKind::kMerge) &&
+            !principal.HasPermission("supervision:hazard:manage")) {
+            throw Error::Forbidden(
+                {"立案或合并需要隐患处理权限", "Accepting or merging needs supervision:hazard:manage"});
         }
         std::optional<std::int64_t> hazard_id;
         std::string comment = input.comment;

@@ -326,6 +326,30 @@ TEST_F(ReportServiceTest, OtherCountiesGet404AndOnlyOpenHazardsOfTheSameEnterpri
     EXPECT_EQ(Rows("hazards"), 2);
 }
 
+TEST_F(ReportServiceTest, AcceptingOrMergingNeedsThePermissionToHandleHazards) {
+    const SubmitResult result = public_.Submit(entry_x_.code, Anonymous());
+    std::int64_t desk = 0;
+    database_->Write([&](db::Session& session) {
+        session.Execute(
+            "INSERT INTO roles (code, name, data_scope, created_at, updated_at) VALUES ('REPORT_DESK', "
+            "'职工报告受理',"
+            " 'SUBTREE', 0, 0)");
+        session.Execute(
+            "INSERT INTO role_permissions (role_id, permission) SELECT id, 'reports:report:view' FROM roles"
+            " WHERE code = 'REPORT_DESK'");
+        session.Execute(
+            "INSERT INTO role_permissions (role_id, permission) SELECT id, 'reports:report:manage' FROM"
+            " roles WHERE code = 'REPORT_DESK'");
+        desk = AddUser(session, "desk", county_x_, "REPORT_DESK",
+                       auth::HashPassword("Ankang@2026", auth::PasswordHashCost::kMinimal));
+    });
+    EXPECT_EQ(CodeOf([&] { reports_.Transition(ContextFor(desk), result.report.id, Accept()); }),
+              ErrorCode::kForbidden);
+    EXPECT_EQ(Rows("hazards"), 0);
+    EXPECT_EQ(reports_.Transition(ContextFor(desk), result.report.id, Event("ACKNOWLEDGE")).status,
+              "UNDER_REVIEW");
+}
+
 TEST_F(ReportServiceTest, ARejectionNeedsAReasonTheWorkerSees) {
     const SubmitResult result = public_.Submit(entry_x_.code, Anonymous());
     const RequestContext cadre = ContextFor(town_cadre_);
