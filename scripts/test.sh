@@ -10,6 +10,8 @@ root=$(pwd)
 scripts/setup.sh --with-browser --with-postgres --with-fuzz || exit 1
 scripts/build.sh dev || exit 1
 
+jobs=$(nproc 2>/dev/null || echo 2)
+[ "$jobs" -ge 2 ] || jobs=2
 work=$(mktemp -d /tmp/ankang-test.XXXXXX)
 chmod 755 "$work"
 summary=()
@@ -39,7 +41,10 @@ run_ctest() {  # run_ctest NAME [ENV=VALUE]
 run_node_tests() {  # run_node_tests NAME FILES... (environment already set by caller)
     local name=$1 log="$work/$1.log"
     shift
-    node --test --test-reporter=spec "$@" 2>&1 | tee "$log" | tail -n 40
+    # One test file per core at a time (node's default is one fewer than the cores: a single file on a 2-core CI
+    # machine, which leaves a core idle while a server starts or a browser waits). Each file starts its own
+    # servers on their own ports and databases, so files do not share state.
+    node --test --test-concurrency="$jobs" --test-reporter=spec "$@" 2>&1 | tee "$log" | tail -n 40
     local passed failed
     passed=$(grep -E "^ℹ pass [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+")
     failed=$(grep -E "^ℹ fail [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+")
@@ -71,8 +76,9 @@ export ANKANG_E2E_BINARY="$root/build/dev/server/ankang"
 export ANKANG_E2E_STATIC_DIR="$root/web/dist"
 echo "== API, durability and browser tests against the binary on SQLite"
 ANKANG_E2E_DATABASE=sqlite run_node_tests e2e-sqlite e2e/*.test.mjs
+# The request-limit tests (limits.test.mjs) do not touch the database and run on SQLite only.
 echo "== API tests against the binary on PostgreSQL"
-ANKANG_E2E_DATABASE=postgres ANKANG_E2E_POSTGRES_URL="$postgres_url" run_node_tests e2e-postgres e2e/api.test.mjs e2e/matrix.test.mjs e2e/backup.test.mjs e2e/limits.test.mjs e2e/import.test.mjs e2e/files.test.mjs e2e/hazards.test.mjs e2e/inspections.test.mjs e2e/documents.test.mjs e2e/reports.test.mjs
+ANKANG_E2E_DATABASE=postgres ANKANG_E2E_POSTGRES_URL="$postgres_url" run_node_tests e2e-postgres e2e/api.test.mjs e2e/matrix.test.mjs e2e/backup.test.mjs e2e/import.test.mjs e2e/files.test.mjs e2e/hazards.test.mjs e2e/inspections.test.mjs e2e/documents.test.mjs e2e/reports.test.mjs
 
 scripts/pg-test-cluster.sh stop "$work/postgres"
 
