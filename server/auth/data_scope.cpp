@@ -24,4 +24,12 @@ bool PathInSubtree(const std::string& path, const std::string& subtree_root_path
            path < SubtreeUpperBound(subtree_root_path);
 }
 
+std::optional<std::int64_t> ParentOrganisationId(const std::string& path) {
+    const auto last = path.rfind('/');
+    if (last == std::string::npos || last == 0) return std::nullopt;
+    const auto before = path.rfind('/', last - 1);
+    if (before == std::string::npos) return std::nullopt;
+    return std::stoll(path.substr(before + 1, last - before - 1));
+}
+
 }  // namespace app::auth

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -17,6 +18,10 @@ std::string SubtreeUpperBound(const std::string& path);
 // [lower, upper) of the organisation paths a principal may see: the subtree of their organisation, or for a
 // SELF scope their own organisation only (no child path sorts below P + "/").
 std::pair<std::string, std::string> ScopeRange(const Principal& principal);
+
+// The id of the parent of the organisation at the end of a path ("/00000001/00000007" → 1); nullopt for a
+// root.
+std::optional<std::int64_t> ParentOrganisationId(const std::string& path);
 
 // Whether an organisation (by its path) lies in the principal's subtree.
 bool PathInSubtree(const std::string& path, const std::string& subtree_root_path);

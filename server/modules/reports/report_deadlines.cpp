@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/audit.hpp"
+#include "auth/data_scope.hpp"
 #include "core/calendar_date.hpp"
 #include "inbox/inbox_writer.hpp"
 #include "reports/report_service.hpp"
@@ -13,15 +14,6 @@
 
 namespace app::reports {
 namespace {
-
-// The parent of the organisation at the end of a materialised path ("/00000001/00000007" → 1), if any.
-std::optional<std::int64_t> ParentOf(const std::string& path) {
-    const auto last = path.rfind('/');
-    if (last == std::string::npos || last == 0) return std::nullopt;
-    const auto before = path.rfind('/', last - 1);
-    if (before == std::string::npos) return std::nullopt;
-    return std::stoll(path.substr(before + 1, last - before - 1));
-}
 
 bool EscalateOne(db::Session& session, std::int64_t id, EpochMillis now, const std::string& today) {
     const db::Result rows = session.Query(
@@ -38,7 +30,7 @@ bool EscalateOne(db::Session& session, std::int64_t id, EpochMillis now, const s
     const std::string code = row.GetString(4);
     const std::string enterprise = row.GetString(5);
     // The root has no higher union: its own cadres get the escalation.
-    const std::int64_t handler = ParentOf(path).value_or(organisation_id);
+    const std::int64_t handler = auth::ParentOrganisationId(path).value_or(organisation_id);
     session.Execute(
         "UPDATE worker_reports SET overdue_at = $1, escalated_to_organisation_id = $2, updated_at = $1 WHERE "
         "id = $3",

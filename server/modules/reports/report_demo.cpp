@@ -4,8 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "auth/data_scope.hpp"
 #include "core/calendar_date.hpp"
+#include "inbox/inbox_writer.hpp"
 #include "reports/receipt.hpp"
+#include "reports/report_service.hpp"
 #include "reports/report_workflow.hpp"
 #include "reports/worker_report.hpp"
 #include "rules/rules_service.hpp"
@@ -153,10 +156,7 @@ int AddDemoReports(db::Session& session, EpochMillis now) {
                     reject_reason, linked ? std::optional<std::int64_t>(target.hazard_id) : std::nullopt)
                 .Front()
                 .GetInt64(0);
-        char code[24];
-        std::snprintf(code, sizeof code, "JB%04d%06lld", dates::YearOf(dates::ShanghaiDateOf(submitted)),
-                      static_cast<long long>(id));
-        session.Execute("UPDATE worker_reports SET code = $1 WHERE id = $2", std::string(code), id);
+        session.Execute("UPDATE worker_reports SET code = $1 WHERE id = $2", ReportCode(id, submitted), id);
         const auto event = [&](const char* name, const char* from, const std::string& to,
                                const std::string& actor, EpochMillis at, const std::string& comment) {
             session.Execute(
@@ -172,21 +172,18 @@ int AddDemoReports(db::Session& session, EpochMillis now) {
         if (status == "REJECTED")
             event("REJECT", "UNDER_REVIEW", status, "李华", submitted + 26 * kHour, reject_reason);
         if (status == "SUBMITTED" && acknowledge_due < Date(now)) {
-            const std::string parent = target.path.substr(target.path.size() - 17, 8);
             session.Execute(
                 "UPDATE worker_reports SET overdue_at = $1, escalated_to_organisation_id = $2 WHERE id = $3",
-                submitted + 5 * kDay, std::stoll(parent), id);
+                submitted + 5 * kDay,
+                auth::ParentOrganisationId(target.path).value_or(target.organisation_id), id);
             event("ESCALATE", "SUBMITTED", "SUBMITTED", "系统", submitted + 5 * kDay,
                   "受理期限 " + acknowledge_due + " 已过，系统自动报上级工会");
         }
         if (status == "SUBMITTED") {
-            session.Execute(
-                "INSERT INTO todos (organisation_id, permission, kind, title, entity_type, entity_id, "
-                "due_date,"
-                " created_at) VALUES ($1, 'reports:report:manage', 'ACKNOWLEDGE_REPORT', $2, "
-                "'worker_report', $3,"
-                " $4, $5)",
-                target.organisation_id, std::string("受理职工隐患报告"), id, acknowledge_due, submitted);
+            inbox::OpenTodo(session,
+                            {target.organisation_id, kManagePermission, std::nullopt, "ACKNOWLEDGE_REPORT",
+                             "受理职工隐患报告", "worker_report", id, acknowledge_due},
+                            submitted);
         }
         std::int64_t unread_worker = 0;
         std::int64_t unread_union = 0;

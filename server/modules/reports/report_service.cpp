@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <boost/json/object.hpp>
 #include <cctype>
-#include <cstdio>
 #include <map>
 
 #include "auth/audit.hpp"
@@ -137,13 +136,6 @@ RequestContext WorkerContext() {
     RequestContext context;
     context.principal.username = kAnonymousWorker;
     return context;
-}
-
-std::string CodeFor(std::int64_t id, EpochMillis now) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "JB%04d%06lld", dates::YearOf(dates::ShanghaiDateOf(now)),
-                  static_cast<long long>(id));
-    return buffer;
 }
 
 EntryPoint ReadEntryPoint(const db::Row& row) {
@@ -321,7 +313,7 @@ SubmitResult PublicReportService::Submit(const std::string& code, const SubmitIn
                     input.location, input.anonymity, hour, today, acknowledge_due, rule_version)
                 .Front()
                 .GetInt64(0);
-        session.Execute("UPDATE worker_reports SET code = $1 WHERE id = $2", CodeFor(id, now), id);
+        session.Execute("UPDATE worker_reports SET code = $1 WHERE id = $2", ReportCode(id, now), id);
         session.Execute(
             "INSERT INTO worker_report_events (report_id, event, from_status, to_status, actor, created_at)"
             " VALUES ($1, 'SUBMIT', '', 'SUBMITTED', $2, $3)",

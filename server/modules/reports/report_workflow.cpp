@@ -1,6 +1,9 @@
 #include "reports/report_workflow.hpp"
 
+#include "core/calendar_date.hpp"
+
 #include <array>
+#include <cstdio>
 #include <utility>
 
 namespace app::reports {
@@ -107,6 +110,13 @@ LocalizedText EventLabel(std::string_view event) {
 std::string WorkerFacingStatus(std::string_view status, std::string_view hazard_status) {
     if ((status == "ACCEPTED" || status == "DUPLICATE") && hazard_status == "CLOSED") return "RESOLVED";
     return std::string(status);
+}
+
+std::string ReportCode(std::int64_t id, std::int64_t at) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "JB%04d%06lld", dates::YearOf(dates::ShanghaiDateOf(at)),
+                  static_cast<long long>(id));
+    return buffer;
 }
 
 std::int64_t TruncateToHour(std::int64_t epoch_millis) {

@@ -31,6 +31,9 @@ LocalizedText EventLabel(std::string_view event);
 // What the worker is told about their case: the status, and once a linked hazard is closed, RESOLVED.
 std::string WorkerFacingStatus(std::string_view status, std::string_view hazard_status);
 
+// The staff's reference of a report: JB<year of `at`, Asia/Shanghai><6-digit id> (not the receipt).
+std::string ReportCode(std::int64_t id, std::int64_t at);
+
 // An instant truncated to the start of its hour: the finest time stored for what an anonymous worker does.
 std::int64_t TruncateToHour(std::int64_t epoch_millis);
 
