@@ -1,4 +1,4 @@
-import { Checked, HomeFilled, OfficeBuilding, Setting, View } from '@element-plus/icons-vue'
+import { Checked, DataAnalysis, HomeFilled, OfficeBuilding, Setting, View } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { RouteMeta } from 'vue-router'
 
@@ -11,6 +11,12 @@ export interface MenuGroup {
 
 /** Sub-menus of the left menu; module routes join one with `meta.menu.group`. */
 export const MENU_GROUPS: Record<string, MenuGroup> = {
+  statistics: {
+    title: 'menu.statistics',
+    icon: DataAnalysis,
+    order: 50,
+    testId: 'menu-statistics',
+  },
   organisation: {
     title: 'menu.organisation',
     icon: OfficeBuilding,

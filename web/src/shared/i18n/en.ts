@@ -118,6 +118,7 @@ const en: MessageSchema = {
     uncovered: 'Uncovered by township',
     network: 'Supervision network',
     supervision: 'Supervision & inspection',
+    statistics: 'Statistics',
     committees: 'Supervision committees',
     inspectors: 'Labour-protection inspectors',
     volunteers: 'Volunteer supervisors',

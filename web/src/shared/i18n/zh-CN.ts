@@ -114,6 +114,7 @@ const zhCN = {
     uncovered: '未建会企业分布',
     network: '监督网络',
     supervision: '监督检查',
+    statistics: '统计分析',
     committees: '监督检查委员会',
     inspectors: '劳动保护监督检查员',
     volunteers: '群众监督员',
