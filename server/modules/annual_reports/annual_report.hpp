@@ -94,6 +94,9 @@ struct ReportOverview {
     bool can_create = false;     // the caller may create the organisation's report
 };
 
+// The largest manual value: 10^15 (fen of any budget, any count).
+inline constexpr std::int64_t kMaxManualValue = 1'000'000'000'000'000;
+
 // One item of a PUT: absent fields are left as they are; a null manual value clears it.
 struct ItemInput {
     std::string code;

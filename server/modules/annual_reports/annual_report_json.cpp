@@ -142,13 +142,12 @@ std::vector<ItemInput> ReadItemInputs(const boost::json::object& body) {
             input.set_manual = true;
             if (manual->is_null()) {
                 input.manual_value = std::nullopt;
-            } else if (manual->is_int64()) {
+            } else if (manual->is_int64() && manual->as_int64() >= 0 &&
+                       manual->as_int64() <= kMaxManualValue) {
                 input.manual_value = manual->as_int64();
-            } else if (manual->is_uint64()) {
-                input.manual_value = -1;  // out of range: refused with the negative ones
-            } else if (manual->is_double() && std::isfinite(manual->as_double()) &&
-                       std::floor(manual->as_double()) == manual->as_double() &&
-                       std::fabs(manual->as_double()) < 1e15) {
+            } else if (manual->is_double() && std::floor(manual->as_double()) == manual->as_double() &&
+                       manual->as_double() >= 0 &&
+                       manual->as_double() <= static_cast<double>(kMaxManualValue)) {
                 input.manual_value = static_cast<std::int64_t>(manual->as_double());
             } else {
                 errors.emplace(field + ".manualValue",

@@ -20,7 +20,6 @@ constexpr const char* kEntityType = "statistical_report";
 constexpr const char* kReviewTodo = "REVIEW_ANNUAL_REPORT";
 constexpr const char* kReviseTodo = "REVISE_ANNUAL_REPORT";
 constexpr std::size_t kMaxNote = 500;
-constexpr std::int64_t kMaxValue = 1'000'000'000'000'000;  // 10^15: fen of any budget, any count
 
 constexpr std::string_view kColumns =
     "SELECT r.id, r.organisation_id, o.name, o.path, o.level, r.year, r.status, r.period_from, r.period_to,"
@@ -398,7 +397,7 @@ StatisticalReport AnnualReportService::Update(const RequestContext& context, std
                 continue;
             }
             if (input.set_manual && input.manual_value &&
-                (*input.manual_value < 0 || *input.manual_value > kMaxValue)) {
+                (*input.manual_value < 0 || *input.manual_value > kMaxManualValue)) {
                 errors.emplace(field + ".manualValue",
                                LocalizedText{"请填写不小于 0 的整数", "Enter a whole number of 0 or more"});
             }
