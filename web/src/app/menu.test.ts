@@ -202,4 +202,22 @@ describe('buildMenu', () => {
     // The detail page is a route, never a menu entry.
     expect(testIds(menu).filter((id) => id.includes('detail'))).toEqual([])
   })
+
+  it('puts 统计年报 in the statistics group, behind statistics:annual:view', () => {
+    const menu = buildMenu(routes, canWith(['statistics:annual:view']))
+    expect(testIds(menu)).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-statistics',
+      'menu-annual-reports',
+    ])
+    const statistics = menu.find((e) => e.testId === 'menu-statistics')
+    expect(statistics?.title).toBe('menu.statistics')
+    expect(statistics?.children?.map((c) => [c.index, c.title])).toEqual([
+      ['/statistics/annual-reports', 'annualReports.menu.list'],
+    ])
+    // The form page is a route, never a menu entry.
+    expect(testIds(buildMenu(routes, canWith([])))).not.toContain('menu-annual-reports')
+  })
 })
