@@ -17,7 +17,7 @@ async function settle() {
   await flushPromises()
 }
 
-function mountPage(report: AnnualReport, answer?: (call: FakeCall) => Response | undefined) {
+async function mountPage(report: AnnualReport, answer?: (call: FakeCall) => Response | undefined) {
   const api = fakeApi((call) => {
     const own = answer?.(call)
     if (own) return own
@@ -26,13 +26,20 @@ function mountPage(report: AnnualReport, answer?: (call: FakeCall) => Response |
   })
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
+    routes: [
+      {
+        path: '/statistics/annual-reports/:id',
+        component: AnnualReportFormPage,
+        props: (route) => ({ id: Number(route.params.id) }),
+      },
+      { path: '/:p(.*)*', component: { render: () => null } },
+    ],
   })
-  mount(AnnualReportFormPage, {
-    props: { id: report.id },
-    global: { plugins: [signIn(EDIT), i18n, router] },
-    attachTo: document.body,
-  })
+  await router.push(`/statistics/annual-reports/${report.id}`)
+  mount(
+    { template: '<router-view />' },
+    { global: { plugins: [signIn(EDIT), i18n, router] }, attachTo: document.body },
+  )
   return api
 }
 
@@ -52,7 +59,7 @@ afterEach(() => {
 
 describe('AnnualReportFormPage', () => {
   it('checks a manual value as it is typed and uses it instead of the system value', async () => {
-    mountPage(annualReport())
+    await mountPage(annualReport())
     await settle()
     expect(byTestId('annual-value-SV03')?.textContent?.trim()).toBe('20')
     expect(byTestId('annual-check-SV03')?.dataset.check).toBe('PASSED')
@@ -72,7 +79,7 @@ describe('AnnualReportFormPage', () => {
 
   it('saves only the changed items and shows the server field errors beside them', async () => {
     const report = annualReport()
-    const { calls } = mountPage(report, (call) =>
+    const { calls } = await mountPage(report, (call) =>
       call.method === 'PUT'
         ? json(400, {
             code: 'invalid_input',
@@ -95,7 +102,7 @@ describe('AnnualReportFormPage', () => {
 
   it('asks for a note when a check fails before submitting', async () => {
     const report = annualReport({ failedChecks: 1 })
-    const { calls } = mountPage(report, (call) =>
+    const { calls } = await mountPage(report, (call) =>
       call.method === 'POST' ? json(200, { ...report, status: 'SUBMITTED' }) : undefined,
     )
     const promptSpy = vi
@@ -112,7 +119,7 @@ describe('AnnualReportFormPage', () => {
   })
 
   it('offers the actions the server allows: review for the level above, nothing on a locked report', async () => {
-    mountPage(annualReport({ status: 'SUBMITTED', actions: { edit: false, review: true } }))
+    await mountPage(annualReport({ status: 'SUBMITTED', actions: { edit: false, review: true } }))
     await settle()
     expect(byTestId('annual-approve')).not.toBeNull()
     expect(byTestId('annual-return')).not.toBeNull()
@@ -120,7 +127,7 @@ describe('AnnualReportFormPage', () => {
     expect(byTestId('annual-manual-O01')).toBeNull()
     document.body.innerHTML = ''
 
-    mountPage(annualReport({ status: 'APPROVED', actions: { edit: false, review: false } }))
+    await mountPage(annualReport({ status: 'APPROVED', actions: { edit: false, review: false } }))
     await settle()
     expect(byTestId('annual-locked')).not.toBeNull()
     expect(byTestId('annual-approve')).toBeNull()

@@ -4,7 +4,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { fakeApi, json, signIn } from '@/modules/organisations/testing'
 import { i18n, setLocale } from '@/shared/i18n'
 import AnnualReportListPage from './AnnualReportListPage.vue'
-import { annualReport } from './testing'
+import { annualReport, annualSummary } from './testing'
 import type { AnnualOverview } from './types'
 
 const byTestId = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`)
@@ -19,13 +19,9 @@ async function settle() {
 }
 
 function overview(over: Partial<AnnualOverview> = {}): AnnualOverview {
-  const {
-    items: _items,
-    events: _events,
-    failedChecks: _f,
-    children: _c,
-    ...summary
-  } = annualReport({ status: 'SUBMITTED', submittedAt: 1_790_000_000_000, submittedBy: '刘芳' })
+  const summary = annualSummary(
+    annualReport({ status: 'SUBMITTED', submittedAt: 1_790_000_000_000, submittedBy: '刘芳' }),
+  )
   return {
     year: 2026,
     period: { from: '2025-10', to: '2026-09' },

@@ -1,4 +1,4 @@
-import type { AnnualReport, AnnualReportItem } from './types'
+import type { AnnualReport, AnnualReportItem, AnnualReportSummary } from './types'
 
 /** An item as the server answers it; `over` replaces any field. */
 export function annualItem(code: string, over: Partial<AnnualReportItem> = {}): AnnualReportItem {
@@ -71,4 +71,14 @@ export function annualReport(over: Partial<AnnualReport> = {}): AnnualReport {
     ],
     ...over,
   }
+}
+
+/** The list's view of a report: the summary fields only. */
+export function annualSummary(report: AnnualReport): AnnualReportSummary {
+  const summary: Partial<AnnualReport> = { ...report }
+  delete summary.items
+  delete summary.events
+  delete summary.failedChecks
+  delete summary.children
+  return summary as AnnualReportSummary
 }
