@@ -16,7 +16,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const usage = `Usage: bench/generate --db URL [--seed N] [--scale F] [--today YYYY-MM-DD] [--binary PATH] [--no-demo]
+const usage = `Usage: bench/generate --db URL [--seed N] [--scale F] [--today YYYY-MM-DD] [--binary PATH] [--no-demo] [--keep-triggers]
   URL: sqlite:PATH (the file is created) or postgresql://… (an empty database)
   --scale 1 (default): 300,000 enterprises, ~30,000 unions, 100,000 inspectors, 5,000,000 hazards over
   5 years, 200,000 worker reports; --scale 0.001 for a quick check.
@@ -36,6 +36,7 @@ for (let i = 2; i < process.argv.length; i += 1) {
   else if (arg === '--today') options.today = value();
   else if (arg === '--binary') options.binary = resolve(value());
   else if (arg === '--no-demo') options.demo = false;
+  else if (arg === '--keep-triggers') options.keepTriggers = true; // slow: every row through its triggers (a check)
   else if (arg === '-h' || arg === '--help') {
     console.log(usage);
     process.exit(0);
@@ -235,6 +236,54 @@ INSERT INTO bench_homes SELECT row_number() OVER (ORDER BY id) - 1, id, parent_i
 });
 const homes = scalar('SELECT COUNT(*) FROM bench_homes');
 
+// ---------------------------------------------------------------------------------------------- triggers out of the way
+// The tables loaded in bulk lose their triggers for the load (and hazards and worker reports their secondary
+// indexes too, re-created afterwards by sorted builds); what the triggers would have kept is then computed in
+// bulk with the migrations' own statements (the enterprise mirrors and organisation_statistics of ADR 0006 here,
+// the roll-ups of ADR 0013 by `ankang statistics-rebuild`). On SQLite the trigger and index SQL is saved beside
+// the database first (PATH.bench-restore.sql), so a failed run can be repaired by hand; on PostgreSQL the
+// triggers are disabled (ALL, so foreign-key checks too, for a superuser; USER otherwise).
+const triggerTables = options.keepTriggers
+  ? []
+  : ['enterprises', 'union_coverage', 'lp_committees', 'lp_inspectors', 'hazards', 'worker_reports'];
+const indexTables = ['hazards', 'worker_reports'];
+const inList = (tables) => tables.map(quote).join(', ') || "''";
+let savedIndexes = [];
+let savedTriggers = [];
+const triggerKind = pg && scalar('SELECT CASE WHEN rolsuper THEN 1 ELSE 0 END FROM pg_roles WHERE rolname = current_user') === 1 ? 'ALL' : 'USER';
+step('drop triggers and indexes', null, () => {
+  if (pg) {
+    savedIndexes = runSql(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN (${inList(indexTables)})
+         AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY indexname;`,
+      { capture: true },
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'));
+    return [
+      ...savedIndexes.map(([name]) => `DROP INDEX ${name};`),
+      ...triggerTables.map((table) => `ALTER TABLE ${table} DISABLE TRIGGER ${triggerKind};`),
+    ].join('\n');
+  }
+  const rows = (type, tables) =>
+    JSON.parse(
+      spawnSync(
+        'sqlite3',
+        ['-json', sqlitePath, `SELECT name, sql FROM sqlite_master WHERE type = '${type}' AND sql IS NOT NULL
+          AND tbl_name IN (${inList(tables)}) ORDER BY name`],
+        { encoding: 'utf8' },
+      ).stdout || '[]',
+    );
+  savedIndexes = rows('index', indexTables).map((row) => [row.name, row.sql]);
+  savedTriggers = rows('trigger', triggerTables).map((row) => [row.name, row.sql]);
+  writeFileSync(`${sqlitePath}.bench-restore.sql`, [...savedIndexes, ...savedTriggers].map(([, sql]) => `${sql};`).join('\n'));
+  return [
+    ...savedIndexes.map(([name]) => `DROP INDEX ${name};`),
+    ...savedTriggers.map(([name]) => `DROP TRIGGER ${name};`),
+  ].join('\n');
+});
+
 // Supervision committees in office at ~45 % of the base unions (before coverage, so with_committee follows).
 const committees = scalar(`SELECT COUNT(*) FROM bench_unions WHERE ${rnd('id', 40, 1000)} < 450`);
 step('committees (lp_committees)', committees, `
@@ -344,45 +393,6 @@ SELECT ${base.history} + 2 * (i.id - ${base.inspectors}), i.id, 'NOMINATED', i.s
        '', 'bench', ${todayMs - 30 * DAY}
 FROM lp_inspectors i WHERE i.id > ${base.inspectors};
 `);
-
-// ---------------------------------------------------------------------------------------------- hazards, reports
-// Their triggers and secondary indexes go out of the way first (saved to a file beside the database, so a failed
-// run can be repaired by hand), and come back after the load.
-const bulkTables = ['hazards', 'worker_reports'];
-let savedIndexes = [];
-let savedTriggers = [];
-step('drop hazard/report indexes+triggers', null, () => {
-  if (pg) {
-    savedIndexes = runSql(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('hazards', 'worker_reports')
-         AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY indexname;`,
-      { capture: true },
-    )
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split('\t'));
-    writeFileSync(join(work, 'restore.sql'), savedIndexes.map(([, def]) => `${def};`).join('\n'));
-    return [
-      ...savedIndexes.map(([name]) => `DROP INDEX ${name};`),
-      ...bulkTables.map((table) => `ALTER TABLE ${table} DISABLE TRIGGER USER;`),
-    ].join('\n');
-  }
-  const rows = (type) =>
-    JSON.parse(
-      spawnSync(
-        'sqlite3',
-        ['-json', sqlitePath, `SELECT name, sql FROM sqlite_master WHERE type = '${type}' AND sql IS NOT NULL
-          AND tbl_name IN ('hazards', 'worker_reports') ORDER BY name`],
-        { encoding: 'utf8' },
-      ).stdout || '[]',
-    );
-  savedIndexes = rows('index').map((row) => [row.name, row.sql]);
-  savedTriggers = rows('trigger').map((row) => [row.name, row.sql]);
-  const restore = [...savedIndexes, ...savedTriggers].map(([, sql]) => `${sql};`).join('\n');
-  writeFileSync(`${sqlitePath}.bench-restore.sql`, restore);
-  return [...savedIndexes, ...savedTriggers].map(([name], i) =>
-    `DROP ${i < savedIndexes.length ? 'INDEX' : 'TRIGGER'} ${name};`).join('\n');
-});
 
 const TITLES = {
   UNSAFE_CONDITION: ['冲床防护罩缺失', '配电箱未接地', '安全通道堵塞', '消防器材过期'],
@@ -511,11 +521,42 @@ FROM (${layer2}) b;
 `;
 });
 
-step('re-create hazard/report indexes+triggers', null, () => {
+// What the triggers keep, computed in bulk for the generated enterprises and inspectors only (the demo's rows
+// kept theirs): the coverage mirrors with the statement of migration 0009, then their counts added to
+// organisation_statistics as the insert triggers would have added them.
+const statisticsColumns = `enterprises, workers, covered, covered_workers, non_public, non_public_covered,
+    small_and_micro, small_and_micro_covered, with_committee`;
+const mirrors = pg
+  ? `SELECT enterprise_mirrors_refresh(ARRAY(SELECT id FROM enterprises WHERE id > ${base.enterprises}));`
+  : `UPDATE enterprises SET
+        covered = COALESCE((SELECT MAX(c.coverage_type <> 'NONE') FROM union_coverage c
+            WHERE c.enterprise_id = enterprises.id AND c.until_date IS NULL), 0),
+        with_committee = COALESCE((SELECT MAX(c.coverage_type <> 'NONE' AND EXISTS (SELECT 1 FROM lp_committees k
+            WHERE k.organisation_id = c.union_organisation_id AND k.status = 'ACTIVE')) FROM union_coverage c
+            WHERE c.enterprise_id = enterprises.id AND c.until_date IS NULL), 0)
+    WHERE id > ${base.enterprises};`;
+const isNonPublic = pg ? "(economic_component LIKE '2%')::int" : "(economic_component LIKE '2%')";
+const isSmall = pg ? "(size_class IN ('SMALL', 'MICRO'))::int" : "(size_class IN ('SMALL', 'MICRO'))";
+if (!options.keepTriggers)
+  step('coverage mirrors + organisation_statistics', null, `
+${mirrors}
+INSERT INTO organisation_statistics AS s (organisation_id, ${statisticsColumns})
+SELECT organisation_id, COUNT(*), SUM(headcount), SUM(covered), SUM(covered * headcount),
+       SUM(${isNonPublic}), SUM(${isNonPublic} * covered), SUM(${isSmall}), SUM(${isSmall} * covered), SUM(with_committee)
+FROM enterprises WHERE id > ${base.enterprises} AND status = 'ACTIVE' GROUP BY organisation_id
+ON CONFLICT (organisation_id) DO UPDATE SET
+    ${statisticsColumns.split(',').map((c) => c.trim()).map((c) => `${c} = s.${c} + excluded.${c}`).join(', ')};
+INSERT INTO organisation_statistics AS s (organisation_id, inspectors)
+SELECT home_organisation_id, COUNT(*) FROM lp_inspectors WHERE id > ${base.inspectors} AND status = 'ACTIVE'
+GROUP BY home_organisation_id
+ON CONFLICT (organisation_id) DO UPDATE SET inspectors = s.inspectors + excluded.inspectors;
+`);
+
+step('re-create indexes, triggers back', null, () => {
   if (pg)
     return [
       ...savedIndexes.map(([, def]) => `${def};`),
-      ...bulkTables.map((table) => `ALTER TABLE ${table} ENABLE TRIGGER USER;`),
+      ...triggerTables.map((table) => `ALTER TABLE ${table} ENABLE TRIGGER ${triggerKind};`),
     ].join('\n');
   return [...savedIndexes, ...savedTriggers].map(([, sql]) => `${sql};`).join('\n');
 });
