@@ -18,6 +18,7 @@
 #include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "organisations/organisation_routes.hpp"
+#include "statistics/statistics_service.hpp"
 #include "system/bootstrap.hpp"
 #include "system/permissions.hpp"
 #include "system/system_routes.hpp"
@@ -276,6 +277,14 @@ int Backup(const config::Config& config, const std::string& destination) {
     }
     db::BackupSqliteDatabase(config.database_url.substr(7), destination);
     std::printf("backup written to %s\n", destination.c_str());
+    return 0;
+}
+
+int StatisticsRebuild(const config::Config& config) {
+    auto database = OpenAndMigrate(config);
+    const std::int64_t rows =
+        database->Write([](db::Session& session) { return statistics::RebuildRollups(session); });
+    std::printf("statistics roll-ups rebuilt: %lld rows\n", static_cast<long long>(rows));
     return 0;
 }
 
