@@ -79,7 +79,6 @@ const d = pg
       datePlus: (date, days) => `to_char((${date})::date + (${days})::int, 'YYYY-MM-DD')`,
       least: (a, b) => `LEAST(${a}, ${b})`,
       greatest: (a, b) => `GREATEST(${a}, ${b})`,
-      int: (expr) => `(${expr})::bigint`,
       key: 'BIGINT PRIMARY KEY',
     }
   : {
@@ -89,7 +88,6 @@ const d = pg
       datePlus: (date, days) => `date(${date}, (${days}) || ' days')`,
       least: (a, b) => `min(${a}, ${b})`,
       greatest: (a, b) => `max(${a}, ${b})`,
-      int: (expr) => `CAST(${expr} AS INTEGER)`,
       key: 'INTEGER PRIMARY KEY', // the rowid itself: one b-tree lookup
     };
 
@@ -140,9 +138,11 @@ function runSql(sql, { capture = false } = {}) {
     maxBuffer: 1 << 28,
   });
   if (result.status !== 0 || (result.stderr && /error/i.test(result.stderr))) {
-    writeFileSync(join(work, 'failed.sql'), sql);
+    const failed = join(tmpdir(), 'ankang-generate-failed.sql');
+    writeFileSync(failed, prelude + sql);
     console.error(result.stderr || `exit ${result.status}`);
-    console.error(`bench/generate: SQL failed (${sql.slice(0, 200).replace(/\s+/g, ' ')}…)`);
+    console.error(`bench/generate: SQL failed (the statements: ${failed}); the database is half loaded, start again`
+      + ` from an empty one${pg ? '' : ` (its dropped triggers and indexes: ${sqlitePath}.bench-restore.sql)`}`);
     process.exit(1);
   }
   if (!capture) return '';
@@ -155,16 +155,17 @@ function runSql(sql, { capture = false } = {}) {
 const scalar = (sql) => Number(runSql(sql, { capture: true }).split('\n').pop());
 
 const lines = [];
+const NAME_WIDTH = 44;
 function step(name, rows, sql) {
   const start = process.hrtime.bigint();
   const body = typeof sql === 'function' ? sql() : sql;
   if (process.env.BENCH_GENERATE_SQL_DIR) writeFileSync(join(process.env.BENCH_GENERATE_SQL_DIR, `${lines.length}.sql`), body);
-  runSql(pg ? `BEGIN;\n${body}\nCOMMIT;\n` : `BEGIN;\n${body}\nCOMMIT;\n`);
+  runSql(`BEGIN;\n${body}\nCOMMIT;\n`);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const line =
     rows === null
-      ? `${name.padEnd(34)} ${seconds.toFixed(2).padStart(8)} s`
-      : `${name.padEnd(34)} ${String(rows).padStart(10)} rows ${seconds.toFixed(2).padStart(8)} s ${Math.round(rows / seconds)
+      ? `${name.padEnd(NAME_WIDTH)} ${' '.repeat(15)} ${seconds.toFixed(2).padStart(8)} s`
+      : `${name.padEnd(NAME_WIDTH)} ${String(rows).padStart(10)} rows ${seconds.toFixed(2).padStart(8)} s ${Math.round(rows / seconds)
           .toString()
           .padStart(10)} rows/s`;
   console.log(line);
@@ -186,7 +187,7 @@ if (options.demo) {
     process.exit(1);
   }
   if (/already present/.test(result.stdout)) fail('the database already holds the demo province: start from an empty one');
-  console.log(`${'demo province (ankang demo)'.padEnd(34)} ${' '.repeat(15)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2).padStart(8)} s`);
+  console.log(`${'demo province (ankang demo)'.padEnd(NAME_WIDTH)} ${' '.repeat(15)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2).padStart(8)} s`);
 }
 if (scalar("SELECT COUNT(*) FROM organisations WHERE code LIKE 'BU%'") > 0)
   fail('the database already holds generated data: start from an empty one');
@@ -578,7 +579,7 @@ if (/statistics-rebuild/.test(help)) {
     console.error(result.stdout, result.stderr);
     process.exit(1);
   }
-  const line = `${'statistics-rebuild (roll-ups)'.padEnd(34)} ${' '.repeat(15)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2).padStart(8)} s   ${result.stdout.trim().split('\n').pop() ?? ''}`;
+  const line = `${'statistics-rebuild (roll-ups)'.padEnd(NAME_WIDTH)} ${' '.repeat(15)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2).padStart(8)} s   ${result.stdout.trim().split('\n').pop() ?? ''}`;
   console.log(line);
 } else {
   console.log('statistics-rebuild: not in this binary (migration 0016 not built in): no roll-ups rebuilt');
