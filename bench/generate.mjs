@@ -74,7 +74,8 @@ const M = 2147483648;
 const d = pg
   ? {
       series: (n) => `generate_series(1::bigint, ${n}) AS s(value)`,
-      pad: (expr, width) => `lpad((${expr})::text, ${width}, '0')`,
+      // lpad cuts a longer string to the width; printf('%06d') does not: the longer one is kept whole.
+      pad: (expr, width) => `lpad((${expr})::text, GREATEST(${width}, length((${expr})::text)), '0')`,
       daysBefore: (days) => `to_char(DATE '${today}' - (${days})::int, 'YYYY-MM-DD')`,
       datePlus: (date, days) => `to_char((${date})::date + (${days})::int, 'YYYY-MM-DD')`,
       least: (a, b) => `LEAST(${a}, ${b})`,
