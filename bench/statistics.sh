@@ -16,6 +16,8 @@
 # one, the children list and each child's indicators, the 12-month trend, the breadcrumbs), with the same
 # values, run N×5 times in one sqlite3 (psql) process, less the time of the same process running nothing,
 # divided by the runs. psql sends each statement as a round trip, as the server does.
+# The statements are copied from server/modules/statistics (statistics_service.cpp, indicators.cpp); the script
+# stops when their first figures (SV03, E01) differ from the server's answer, i.e. when they are out of date.
 # The scheduler is off in the benchmark servers (ANKANG_SCHEDULER_ENABLED=false): its sweeps would mark
 # generated hazards overdue while we measure.
 set -euo pipefail
@@ -160,6 +162,14 @@ report() { # report NAME ID
     dashboard_sql "$id" >"$work/dashboard-$id.sql"
     statements=$(grep -c '^SELECT' "$work/dashboard-$id.sql")
     read -r raw_cold raw < <(raw_ms "$work/dashboard-$id.sql")
+    # The raw statements are the server's: the first figures of each must equal the server's answer.
+    local server_figures raw_figures
+    server_figures=$(node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1])).values;
+        console.log(`${v.SV03} ${v.E01}`)' "$work/answer.json")
+    raw_figures="$(query "$(grep -m1 'found_month >=' "$work/dashboard-$id.sql")" | cut -f1) $(query "$(grep -m1 'FROM organisation_statistics' "$work/dashboard-$id.sql")" | cut -f1)"
+    [ "$server_figures" = "$raw_figures" ] ||
+        { echo "the raw SQL answers SV03 E01 = $raw_figures, the server $server_figures: bench/statistics.sh is out of date with server/modules/statistics" >&2; exit 1; }
+    printf '%-10s %-26s SV03 %s E01 %s (server = raw)\n' "$dialect" "$name" $server_figures
     printf '%-10s %-26s server cold %8.2f ms  warm %7.2f ms   raw %-7s (%3d statements) first %7.2f ms  then %7.3f ms   ratio raw/server %.2f\n' \
         "$dialect" "$name" "$cold" "$warm" "$raw_tool" "$statements" "$raw_cold" "$raw" "$(echo "$raw / $warm" | bc -l)"
 }
