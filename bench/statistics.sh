@@ -94,9 +94,7 @@ SQL
     [ "$stocks" = yes ] || return 0
     cat <<SQL
 SELECT SUM(hazards), SUM(major * hazards), SUM(CASE WHEN state = 'OVERDUE' THEN hazards END) FROM hazard_rollups WHERE organisation_id = $id AND state IN ('OPEN', 'OVERDUE');
-SELECT SUM(s.enterprises), SUM(s.workers), SUM(s.covered), SUM(s.covered_workers), SUM(s.non_public), SUM(s.non_public_covered), SUM(s.small_and_micro), SUM(s.small_and_micro_covered), SUM(s.with_committee), SUM(s.inspectors) FROM organisation_statistics s JOIN organisations o ON o.id = s.organisation_id WHERE o.path >= '$path' AND o.path < '$upper';
-SELECT COUNT(*) FROM lp_committees k JOIN organisations o ON o.id = k.organisation_id WHERE k.status = 'ACTIVE' AND o.path >= '$path' AND o.path < '$upper';
-SELECT SUM(CASE WHEN v.kind = 'GROUP_INSPECTOR' THEN 1 ELSE 0 END), SUM(CASE WHEN v.kind = 'MASS_SUPERVISOR' THEN 1 ELSE 0 END) FROM lp_volunteers v JOIN organisations o ON o.id = v.organisation_id WHERE v.status = 'ACTIVE' AND o.path >= '$path' AND o.path < '$upper';
+SELECT enterprises, workers, covered, covered_workers, non_public, non_public_covered, small_and_micro, small_and_micro_covered, with_committee, inspectors, committees, group_inspectors, mass_supervisors FROM organisation_totals WHERE organisation_id = $id;
 SELECT SUM(st.fulltime_lp_cadres), SUM(st.parttime_lp_cadres), SUM(st.budget_planned_fen), SUM(st.budget_spent_fen) FROM lp_staffing st JOIN organisations o ON o.id = st.organisation_id WHERE st.year = ${to%-*} AND o.path >= '$path' AND o.path < '$upper';
 SQL
 }
@@ -166,7 +164,7 @@ report() { # report NAME ID
     local server_figures raw_figures
     server_figures=$(node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1])).values;
         console.log(`${v.SV03} ${v.E01}`)' "$work/answer.json")
-    raw_figures="$(query "$(grep -m1 'found_month >=' "$work/dashboard-$id.sql")" | cut -f1) $(query "$(grep -m1 'FROM organisation_statistics' "$work/dashboard-$id.sql")" | cut -f1)"
+    raw_figures="$(query "$(grep -m1 'found_month >=' "$work/dashboard-$id.sql")" | cut -f1) $(query "$(grep -m1 'FROM organisation_totals' "$work/dashboard-$id.sql")" | cut -f1)"
     [ "$server_figures" = "$raw_figures" ] ||
         { echo "the raw SQL answers SV03 E01 = $raw_figures, the server $server_figures: bench/statistics.sh is out of date with server/modules/statistics" >&2; exit 1; }
     printf '%-10s %-26s SV03 %s E01 %s (server = raw)\n' "$dialect" "$name" $server_figures
