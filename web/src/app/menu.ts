@@ -1,4 +1,11 @@
-import { Checked, DataAnalysis, HomeFilled, OfficeBuilding, Setting, View } from '@element-plus/icons-vue'
+import {
+  Checked,
+  DataAnalysis,
+  HomeFilled,
+  OfficeBuilding,
+  Setting,
+  View,
+} from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { RouteMeta } from 'vue-router'
 
