@@ -1349,4 +1349,34 @@ export const matrix = {
     check: (response) => (typeof response.json?.result === 'string' ? undefined : 'no result text'),
     noScope: 'jobs are platform-wide; each job acts within the deadlines of every organisation',
   },
+
+  // ---- statistics (ADR 0013) ----------------------------------------------------------------------------
+  'GET /api/v1/statistics/indicators': {
+    expect: 200,
+    check: (response) => (response.json?.items?.some((item) => item.code === 'SV03') ? undefined : 'no SV03 in the catalogue'),
+  },
+  'GET /api/v1/statistics/dashboard': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.xuanwu}`,
+    check: (response) => (response.json?.values?.E01 > 0 && Array.isArray(response.json.children) ? undefined : 'no enterprises on 玄武区 dashboard'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}` },
+  },
+  'GET /api/v1/statistics/breakdown': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.xuanwu}&by=size`,
+    check: (response) => (response.json?.rows?.length > 0 ? undefined : 'no size classes under 玄武区'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&by=size` },
+  },
+  'GET /api/v1/statistics/enterprises': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.xuanwu}&pageSize=5`,
+    check: total('some'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}` },
+  },
+  'GET /api/v1/statistics/coverage-capacity': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.xuanwu}&year=2026`,
+    check: (response) => (response.json?.levels?.length > 0 ? undefined : 'no levels under 玄武区'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}&year=2026` },
+  },
 };

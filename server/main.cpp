@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
     std::string backup_destination;
     auto* backup = cli.add_subcommand("backup", "Copy the live SQLite database to a file (online backup)");
     backup->add_option("--to", backup_destination, "destination file")->required();
+    auto* statistics_rebuild = cli.add_subcommand(
+        "statistics-rebuild", "Recompute the statistics roll-ups from the raw rows (after a bulk load)");
     auto* check_config = cli.add_subcommand("check-config", "Validate the configuration and print it");
     auto* routes = cli.add_subcommand(
         "routes", "Print the route table as JSON (method, path, access, permission key, body limit)");
@@ -135,6 +137,7 @@ int main(int argc, char** argv) {
             return app::commands::ImportEnterprises(config, import_flags);
         }
         if (*backup) return app::commands::Backup(config, backup_destination);
+        if (*statistics_rebuild) return app::commands::StatisticsRebuild(config);
         if (*check_config) return app::commands::CheckConfig(config);
         if (*routes) return app::commands::Routes(config);
     } catch (const app::config::ConfigError& error) {

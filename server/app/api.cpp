@@ -17,6 +17,7 @@
 #include "organisations/uncovered_routes.hpp"
 #include "rules/rules_routes.hpp"
 #include "scheduler/job_routes.hpp"
+#include "statistics/statistics_routes.hpp"
 #include "system/permissions.hpp"
 
 namespace app {
@@ -50,6 +51,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       replies_(database, clock),
       reports_(database, clock),
       public_reports_(database, clock),
+      statistics_(database, clock),
       report_limits_(static_cast<int>(config.reports_submissions_per_hour)),
       report_options_{config.server_public_base_url},
       clock_(clock),
@@ -94,6 +96,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     documents::RegisterDocumentRoutes(router_, documents_, replies_, files_);
     reports::RegisterReportRoutes(router_, reports_, public_reports_, files_, report_limits_, clock_,
                                   report_options_);
+    statistics::RegisterStatisticsRoutes(router_, statistics_);
     system::DeclareSystemPermissions(router_);
     scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();

@@ -29,6 +29,7 @@
 #include "reports/report_service.hpp"
 #include "rules/rules_service.hpp"
 #include "scheduler/job_runner.hpp"
+#include "statistics/statistics_service.hpp"
 #include "system/dictionary_service.hpp"
 #include "system/log_service.hpp"
 #include "system/role_service.hpp"
@@ -78,6 +79,7 @@ private:
     documents::ReplyService replies_;
     reports::ReportService reports_;
     reports::PublicReportService public_reports_;
+    statistics::StatisticsService statistics_;
     reports::PublicReportLimits report_limits_;
     reports::ReportRouteOptions report_options_;
     const Clock& clock_;

@@ -18,6 +18,7 @@
 #include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "organisations/organisation_routes.hpp"
+#include "statistics/statistics_service.hpp"
 #include "system/bootstrap.hpp"
 #include "system/permissions.hpp"
 #include "system/system_routes.hpp"
@@ -133,9 +134,12 @@ int Demo(const config::Config& config) {
         std::printf("demo data already present in %s\n", database->Describe().c_str());
     } else {
         std::printf(
-            "demo province created in %s: %d organisations, %d users, %d enterprises, %d inspectors\n",
+            "demo province created in %s: %d organisations, %d users, %d enterprises, %d inspectors, %d "
+            "hazards"
+            " and %d worker reports (%d and %d of them a year of history)\n",
             database->Describe().c_str(), report.organisations, report.users, report.enterprises,
-            report.inspectors);
+            report.inspectors, report.hazards + report.history_hazards,
+            report.worker_reports + report.history_reports, report.history_hazards, report.history_reports);
     }
     return 0;
 }
@@ -276,6 +280,14 @@ int Backup(const config::Config& config, const std::string& destination) {
     }
     db::BackupSqliteDatabase(config.database_url.substr(7), destination);
     std::printf("backup written to %s\n", destination.c_str());
+    return 0;
+}
+
+int StatisticsRebuild(const config::Config& config) {
+    auto database = OpenAndMigrate(config);
+    const std::int64_t rows =
+        database->Write([](db::Session& session) { return statistics::RebuildRollups(session); });
+    std::printf("statistics roll-ups rebuilt: %lld rows\n", static_cast<long long>(rows));
     return 0;
 }
 

@@ -42,6 +42,8 @@ int UserDisable(const config::Config& config, const std::string& username);
 // ALL_OR_NOTHING nothing was written); 1: the file could not be read.
 int ImportEnterprises(const config::Config& config, const ImportFlags& flags);
 int Backup(const config::Config& config, const std::string& destination);
+// Recomputes the statistics roll-ups from the raw rows (after a bulk load that bypassed the triggers).
+int StatisticsRebuild(const config::Config& config);
 // Prints the route table (the one `serve` wires) as JSON; touches no configured database.
 int Routes(config::Config config);
 int CheckConfig(const config::Config& config);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "organisations/credit_code.hpp"
 #include "organisations/organisation_service.hpp"
 #include "reports/report_demo.hpp"
+#include "statistics/statistics_demo.hpp"
 
 namespace app::embedded {
 extern const std::string_view kJiangsuDivisionsCsv;
@@ -103,7 +105,7 @@ constexpr const char* kPlaceWords[] = {"金陵", "钟山", "玄武", "秦淮", "
 // Demo enterprises for one township: mostly small private firms, as in the survey, about half covered by a
 // union (mostly through joint or regional unions), the rest without one or not yet recorded.
 int AddDemoEnterprises(db::Session& session, std::int64_t township_id, const std::string& township_code,
-                       int& serial, std::int64_t now) {
+                       int& serial, std::int64_t now, const std::string& city = "南京") {
     int added = 0;
     const int count = 6 + serial % 7;
     for (int index = 0; index < count; ++index) {
@@ -113,7 +115,7 @@ int AddDemoEnterprises(db::Session& session, std::int64_t township_id, const std
         const std::string seventeen(body, 17);
         const std::string code = seventeen + organisations::CreditCodeCheckCharacter(seventeen);
         const int trade = serial % 12;
-        const std::string name = std::string("南京") + kPlaceWords[serial % 10] + kTradeNames[trade] +
+        const std::string name = city + kPlaceWords[serial % 10] + kTradeNames[trade] +
                                  (serial % 5 == 0 ? "股份有限公司" : "有限公司") +
                                  (serial > 60 ? std::to_string(serial) : "");
         const char* component =
@@ -136,8 +138,7 @@ int AddDemoEnterprises(db::Session& session, std::int64_t township_id, const std
                     "$12, $12) RETURNING id",
                     code, name, township_id, kSections[trade], kDivisions[trade], component,
                     std::string(component) == "21" ? "173" : "150", size, headcount,
-                    std::string("南京市") + kPlaceWords[serial % 10] + "路" +
-                        std::to_string(serial % 300 + 1) + "号",
+                    city + "市" + kPlaceWords[serial % 10] + "路" + std::to_string(serial % 300 + 1) + "号",
                     township_code, now)
                 .Front()
                 .GetInt64(0);
@@ -576,11 +577,29 @@ DemoReport CreateDemoData(db::Database& database, const Clock& clock, auth::Pass
                                                          enterprise_serial, now);
             }
         }
+        // The other cities: the first township of every county, so the provincial dashboard compares cities
+        // (their year of history comes with statistics::AddDemoHistory).
+        std::map<std::string, std::string> city_names;
+        std::set<std::string> counties_with_enterprises;
+        for (const Division& division : divisions) {
+            if (division.level == 2)
+                city_names[division.code] = division.name.substr(0, division.name.find("市"));
+        }
+        for (const Division& division : divisions) {
+            if (division.level != 4 || division.code.rfind("3201", 0) == 0) continue;
+            if (!counties_with_enterprises.insert(division.parent_code).second) continue;
+            report.enterprises +=
+                AddDemoEnterprises(session, id_by_code.at(division.code), division.code, enterprise_serial,
+                                   now, city_names[division.code.substr(0, 4) + "00"]);
+        }
         AddDemoCandidateUnions(session, divisions, id_by_code, now, report);
         AddDemoNetwork(session, divisions, id_by_code, now, report);
         report.hazards = hazards::AddDemoHazards(session, now);
         report.documents = documents::AddDemoDocuments(session, now);
         report.worker_reports = reports::AddDemoReports(session, now);
+        const statistics::DemoHistory history = statistics::AddDemoHistory(session, now);
+        report.history_hazards = history.hazards;
+        report.history_reports = history.worker_reports;
         AddDemoInspections(session, divisions, id_by_code, now);
         RequestContext system_context;
         system_context.request_id = "demo";

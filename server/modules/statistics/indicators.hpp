@@ -44,9 +44,13 @@ const IndicatorDefinition* FindIndicator(std::string_view code);
 // Count and stock values by code; ratios and averages are derived with DerivedValue.
 using IndicatorValues = std::map<std::string, std::int64_t, std::less<>>;
 
-// Every count and stock indicator for the subtree of the organisation whose path is `path`, in `months`.
+enum class StockValues { kInclude, kSkip };
+
+// Every count and stock indicator for the subtree of the organisation whose path is `path`, in `months`
+// (stocks are the current values: ADR 0013). kSkip leaves the stocks out, for a previous period's flows.
 // No scope check: callers check the caller's scope first.
-IndicatorValues ComputeIndicators(db::Session& session, const std::string& path, const MonthRange& months);
+IndicatorValues ComputeIndicators(db::Session& session, const std::string& path, const MonthRange& months,
+                                  StockValues stocks = StockValues::kInclude);
 
 // A ratio or average from the counts it names; nullopt when the denominator is 0.
 std::optional<double> DerivedValue(const IndicatorDefinition& definition, const IndicatorValues& values);
