@@ -25,6 +25,7 @@ function answer(call: FakeCall): Response | undefined {
         capacityRow({ level: 4, organisations: 80 }),
       ],
       belowCounty: capacityRow({ organisations: 80, enterprises: 150, covered: 100 }),
+      total: capacityRow({ organisations: 96, enterprises: 600, covered: 450 }),
       children: [
         capacityRow({ organisationId: 2, name: '南京市总工会', enterprises: 120, covered: 90 }),
         capacityRow({ organisationId: 3, name: '无锡市总工会', enterprises: 80, covered: 60 }),
@@ -73,11 +74,13 @@ describe('CoverageCapacityPage', () => {
       '县级',
       '乡镇（街道、园区）',
       '其中：县以下',
+      '合计',
     ])
     const province = levels[0]!.findAll('td').map((td) => td.text())
-    expect(province.slice(1, 5)).toEqual(['1', '0', '0', '—']) // no enterprises: no rate
+    expect(province.slice(1, 6)).toEqual(['1', '4', '0', '0', '—']) // no enterprises: no rate
     const city = levels[1]!.findAll('td').map((td) => td.text())
-    expect(city.slice(1, 5)).toEqual(['3', '200', '150', '75.0%'])
+    expect(city.slice(1, 6)).toEqual(['3', '4', '200', '150', '75.0%'])
+    expect(city.slice(6, 12)).toEqual(['160', '100', '62.5%', '120', '60', '50.0%'])
     expect(city.at(-2)).toBe('123,456.00')
     const children = wrapper.findAll('[data-testid="stat-capacity-children"] .el-table__body tr')
     expect(children.map((r) => r.find('td').text())).toEqual(['南京市总工会', '无锡市总工会'])
@@ -93,6 +96,7 @@ describe('CoverageCapacityPage', () => {
       '县级',
       '乡镇（街道、园区）',
       '其中：县以下',
+      '合计',
       '按下级单位',
       '南京市总工会',
       '无锡市总工会',

@@ -162,16 +162,17 @@ describe('DashboardPage', () => {
     expect(first?.query.get('to')).toBe('2026-11')
 
     expect(figure(wrapper, 'E01').value).toBe('1,200')
-    expect(figure(wrapper, 'E01').change.text()).toBe('▲ 20.0%')
     expect(figure(wrapper, 'C01').value).toBe('75.0%')
-    expect(figure(wrapper, 'C01').change.text()).toBe('▲ 5.0个百分点')
-    expect(figure(wrapper, 'C01').change.classes()).toContain('good')
+    expect(figure(wrapper, 'SV06').change.text()).toBe('▲ 5.0个百分点')
+    expect(figure(wrapper, 'SV06').change.classes()).toContain('good')
     expect(figure(wrapper, 'SV03').change.text()).toBe('▼ 20.0%')
     expect(figure(wrapper, 'R02').text).toContain('5.3')
     expect(figure(wrapper, 'R02').text).toContain('小时')
-    // A stock shows its current value, not a comparison.
-    expect(figure(wrapper, 'H03').change.exists()).toBe(false)
-    expect(figure(wrapper, 'H03').text).toContain('现值')
+    // A stock (and a ratio of stocks) shows its current value, not a comparison.
+    for (const code of ['E01', 'C01', 'H03']) {
+      expect(figure(wrapper, code).change.exists()).toBe(false)
+      expect(figure(wrapper, code).text).toContain('现值')
+    }
     // The catalogue's definition is the card's tooltip.
     expect(wrapper.get('[data-testid="stat-figure-E01"]').attributes('title')).toBe(
       '辖区内在册企业数',
@@ -256,7 +257,8 @@ describe('DashboardPage', () => {
     const [figures, children] = exported[0]!.sheets
     expect(figures?.title).toContain('2025-04 至 2025-09')
     expect(figures?.rows.map((r) => cellText(r[0] ?? null))).toHaveLength(12)
-    expect(figures?.rows[0]?.map(cellText)).toEqual(['E01', '企业数', '700', '700', '持平'])
+    expect(figures?.rows[0]?.map(cellText)).toEqual(['E01', '企业数', '700', '现值', ''])
+    expect(figures?.rows[4]?.map(cellText)).toEqual(['SV03', '发现隐患', '300', '150', '▲ 100.0%'])
     expect(children?.rows.map((r) => r[0])).toEqual(['玄武区总工会', '南京市总工会'])
     wrapper.unmount()
   })

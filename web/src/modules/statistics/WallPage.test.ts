@@ -78,7 +78,8 @@ describe('WallPage', () => {
     expect(dashboardCalls()).toHaveLength(1)
     expect(wrapper.get('[data-testid="stat-wall-organisation"]').text()).toBe('江苏省总工会')
     expect(wrapper.get('[data-testid="stat-wall-figure-SV03"]').text()).toContain('400')
-    expect(wrapper.get('[data-testid="stat-wall-figure-C01"]').text()).toContain('▲ 5.0个百分点')
+    expect(wrapper.get('[data-testid="stat-wall-figure-SV06"]').text()).toContain('▲ 5.0个百分点')
+    expect(wrapper.get('[data-testid="stat-wall-figure-E01"]').text()).toContain('现值')
     expect(wrapper.findAll('.ranking-stub li').map((li) => li.text())).toEqual([
       '南京市总工会',
       '无锡市总工会',

@@ -22,8 +22,8 @@ export const statisticsApi = {
   indicators: () => http.get<{ items: Indicator[] }>('/statistics/indicators'),
   dashboard: (organisationId: Id, period: Period) =>
     http.get<Dashboard>('/statistics/dashboard', { organisationId, ...period }),
-  breakdown: (organisationId: Id, by: BreakdownBy, period: Period) =>
-    http.get<Breakdown>('/statistics/breakdown', { organisationId, by, ...period }),
+  breakdown: (organisationId: Id, by: BreakdownBy) =>
+    http.get<Breakdown>('/statistics/breakdown', { organisationId, by }),
   enterprises: (query: EnterpriseQuery) =>
     http.get<Page<StatEnterprise>>('/statistics/enterprises', { ...query }),
   coverageCapacity: (organisationId: Id, year: number) =>

@@ -19,11 +19,12 @@ describe('dashboardSheets', () => {
     expect(figures?.header).toEqual(['指标代码', '指标', '本期', '上期', '变化'])
     const text = figures!.rows.map((row) => row.map(cellText))
     expect(text).toHaveLength(12)
-    expect(text[0]).toEqual(['E01', '企业数', '1200', '1000', '▲ 20.0%'])
-    expect(text[1]).toEqual(['C01', '建会覆盖率', '75.0%', '70.0%', '▲ 5.0个百分点'])
-    expect(text[4]).toEqual(['SV03', '发现隐患', '400', '500', '▼ 20.0%'])
-    // A stock has no previous value: the platform knows only its current value.
+    // Stocks, and ratios of stocks, have no previous value: the platform knows only their current value.
+    expect(text[0]).toEqual(['E01', '企业数', '1200', '现值', ''])
+    expect(text[1]).toEqual(['C01', '建会覆盖率', '75.0%', '现值', ''])
     expect(text[9]).toEqual(['H03', '逾期未整改', '3', '现值', ''])
+    expect(text[4]).toEqual(['SV03', '发现隐患', '400', '500', '▼ 20.0%'])
+    expect(text[6]).toEqual(['SV06', '隐患整改率', '80.0%', '75.0%', '▲ 5.0个百分点'])
     expect(text[11]).toEqual(['R02', '平均响应时长', '5.25', '5.25', '持平'])
 
     expect(children?.header.slice(0, 3)).toEqual(['组织', '企业数', '建会覆盖率'])
@@ -49,6 +50,7 @@ describe('dashboardSheets', () => {
     expect(ws.getCell('C4').value).toBe(1200)
     expect(ws.getCell('C5').value).toBe(0.75)
     expect(ws.getCell('C5').numFmt).toBe('0.0%')
+    expect(ws.getCell('D10').value).toBe(0.75) // SV06 of the previous period
     expect(ws.rowCount).toBe(3 + 12)
     const sheet2 = book.getWorksheet('下级对比')!
     expect(sheet2.getCell('A4').value).toBe('南京市总工会')
@@ -65,13 +67,14 @@ describe('dashboardSheets', () => {
       'Previous period',
       'Change',
     ])
-    expect(figures!.rows[1]!.map(cellText)).toEqual([
-      'C01',
-      'Union coverage',
+    expect(figures!.rows[6]!.map(cellText)).toEqual([
+      'SV06',
+      'Rectification rate',
+      '80.0%',
       '75.0%',
-      '70.0%',
       '▲ 5.0 pp',
     ])
+    expect(figures!.rows[0]!.map(cellText)).toEqual(['E01', 'Enterprises', '1200', 'Current', ''])
     expect(children!.rows[2]![0]).toBe('Directly attached')
   })
 })
@@ -82,6 +85,7 @@ describe('capacitySheets', () => {
       {
         levels: [capacityRow({ level: 1, organisations: 1 }), capacityRow({ level: 2 })],
         belowCounty: capacityRow({ organisations: 80 }),
+        total: capacityRow({ organisations: 11 }),
         children: [
           capacityRow({ organisationId: 2, name: '南京市总工会', enterprises: 0, covered: 0 }),
         ],
@@ -93,9 +97,9 @@ describe('capacitySheets', () => {
     expect(sheet?.header.slice(0, 5)).toEqual([
       '层级',
       '工会组织数',
+      '设劳动保护机构的',
       '企业数',
       '已建会企业',
-      '建会率',
     ])
     const rows = sheet!.rows.map((row) => row.map(cellText))
     expect(rows.map((r) => r[0])).toEqual([
@@ -103,12 +107,14 @@ describe('capacitySheets', () => {
       '省级',
       '市级',
       '其中：县以下',
+      '合计',
       '按下级单位',
       '南京市总工会',
     ])
-    expect(rows[1]?.slice(1, 5)).toEqual(['1', '200', '150', '75.0%'])
+    expect(rows[1]?.slice(1, 6)).toEqual(['1', '4', '200', '150', '75.0%'])
     expect(rows[1]?.at(-2)).toBe('123456') // yuan
     expect(rows[3]?.[1]).toBe('80')
-    expect(rows[5]?.[4]).toBe('') // no enterprises: no rate
+    expect(rows[4]?.[1]).toBe('11')
+    expect(rows[6]?.[5]).toBe('') // no enterprises: no rate
   })
 })

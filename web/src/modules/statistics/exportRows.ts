@@ -1,7 +1,7 @@
 // The rows of the .xlsx exports: the dashboard's current view and the coverage and capacity report.
 import type { Cell, Sheet } from './exportSheet'
 import { codeCell, valueCell } from './exportSheet'
-import { CHILD_COLUMNS, KEY_FIGURES, changeOf, formatChange, kindOf } from './figures'
+import { CHILD_COLUMNS, KEY_FIGURES, changeOf, comparable, formatChange, kindOf } from './figures'
 import type { CapacityRow, CoverageCapacity, Dashboard, DashboardChild, Indicator } from './types'
 
 /** vue-i18n's `t`, or anything that answers a key the same way. */
@@ -48,13 +48,14 @@ export function dashboardSheets(
   const figures: Cell[][] = KEY_FIGURES.map((f) => {
     const kind = kindOf(f.code, catalogue)
     const current = d.values[f.code]
-    const previous = kind === 'STOCK' ? null : d.previousValues[f.code]
-    const change = changeOf(kind, current, previous)
+    const compared = comparable(kind, d.previousValues, f.code)
+    const previous = compared ? d.previousValues[f.code] : null
+    const change = compared ? changeOf(kind, current, previous) : null
     return [
       f.code,
       label(f.code),
       valueCell(kind, current),
-      kind === 'STOCK' ? t('statistics.current') : valueCell(kind, previous),
+      compared ? valueCell(kind, previous) : t('statistics.current'),
       formatChange(change, words),
     ]
   })
@@ -106,6 +107,7 @@ export const CAPACITY_COLUMNS: readonly {
   cell: (row: CapacityRow) => Cell
 }[] = [
   { key: 'organisations', label: 'organisations', cell: (r) => r.organisations },
+  { key: 'withDepartment', label: 'withDepartment', cell: (r) => r.withDepartment },
   { key: 'enterprises', label: 'enterprises', cell: (r) => r.enterprises },
   { key: 'covered', label: 'covered', cell: (r) => r.covered },
   {
@@ -113,12 +115,24 @@ export const CAPACITY_COLUMNS: readonly {
     label: 'coverageRate',
     cell: (r) => valueCell('RATIO', r.enterprises ? r.covered / r.enterprises : null),
   },
-  { key: 'smallPrivate', label: 'smallPrivate', cell: (r) => r.smallPrivate },
-  { key: 'smallPrivateCovered', label: 'smallPrivateCovered', cell: (r) => r.smallPrivateCovered },
+  { key: 'nonPublic', label: 'nonPublic', cell: (r) => r.nonPublic },
+  { key: 'nonPublicCovered', label: 'nonPublicCovered', cell: (r) => r.nonPublicCovered },
   {
-    key: 'smallPrivateRate',
-    label: 'smallPrivateRate',
-    cell: (r) => valueCell('RATIO', r.smallPrivate ? r.smallPrivateCovered / r.smallPrivate : null),
+    key: 'nonPublicRate',
+    label: 'nonPublicRate',
+    cell: (r) => valueCell('RATIO', r.nonPublic ? r.nonPublicCovered / r.nonPublic : null),
+  },
+  { key: 'smallAndMicro', label: 'smallAndMicro', cell: (r) => r.smallAndMicro },
+  {
+    key: 'smallAndMicroCovered',
+    label: 'smallAndMicroCovered',
+    cell: (r) => r.smallAndMicroCovered,
+  },
+  {
+    key: 'smallAndMicroRate',
+    label: 'smallAndMicroRate',
+    cell: (r) =>
+      valueCell('RATIO', r.smallAndMicro ? r.smallAndMicroCovered / r.smallAndMicro : null),
   },
   { key: 'committees', label: 'committees', cell: (r) => r.committees },
   { key: 'inspectors', label: 'inspectors', cell: (r) => r.inspectors },
@@ -136,7 +150,7 @@ export const CAPACITY_COLUMNS: readonly {
   },
 ]
 
-/** One sheet: the levels (with 其中：县以下), then the organisations below. */
+/** One sheet: the levels (with 其中：县以下 and 合计), then the organisations below. */
 export function capacitySheets(
   report: CoverageCapacity,
   t: Translate,
@@ -149,6 +163,7 @@ export function capacitySheets(
   const rows: Cell[][] = [[t('statistics.capacity.byLevel')]]
   for (const row of report.levels) rows.push(line(levelName(row, t), row))
   if (report.belowCounty) rows.push(line(t('statistics.capacity.belowCounty'), report.belowCounty))
+  if (report.total) rows.push(line(t('statistics.capacity.total'), report.total))
   if (report.children.length > 0) {
     rows.push([t('statistics.capacity.byChild')])
     for (const row of report.children) rows.push(line(levelName(row, t), row))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   changeOf,
+  comparable,
   chinaMonth,
   defaultPeriod,
   formatChange,
@@ -87,7 +88,7 @@ describe('kindOf', () => {
           name: '企业数',
           nameEn: 'Enterprises',
           unit: '家',
-          kind: 'STOCK',
+          kind: 'COUNT',
           numerator: null,
           denominator: null,
           definition: '',
@@ -95,12 +96,23 @@ describe('kindOf', () => {
         },
       ],
     ])
-    expect(kindOf('E01', catalogue)).toBe('STOCK')
-    expect(kindOf('E01')).toBe('COUNT')
+    expect(kindOf('E01', catalogue)).toBe('COUNT')
+    expect(kindOf('E01')).toBe('STOCK')
     expect(kindOf('C01')).toBe('RATIO')
     expect(kindOf('R02')).toBe('AVERAGE')
     expect(kindOf('H03')).toBe('STOCK')
     expect(kindOf('XX9')).toBe('COUNT')
+  })
+})
+
+describe('comparable', () => {
+  it('compares flows that have a previous value, never stocks', () => {
+    const previous = { SV03: 5, SV06: 0.5 }
+    expect(comparable('COUNT', previous, 'SV03')).toBe(true)
+    expect(comparable('RATIO', previous, 'SV06')).toBe(true)
+    // A ratio of stocks (C01 = E03 / E01) has no previous value in the answer.
+    expect(comparable('RATIO', previous, 'C01')).toBe(false)
+    expect(comparable('STOCK', { H03: 2 }, 'H03')).toBe(false)
   })
 })
 

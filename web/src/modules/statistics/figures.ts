@@ -14,7 +14,7 @@ export interface FigureDef {
 
 /** The dashboard's key figures, in display order. */
 export const KEY_FIGURES: readonly FigureDef[] = [
-  { code: 'E01', kind: 'COUNT', rise: 'neutral' },
+  { code: 'E01', kind: 'STOCK', rise: 'neutral' },
   { code: 'C01', kind: 'RATIO', rise: 'good' },
   { code: 'O08', kind: 'RATIO', rise: 'good' },
   { code: 'O03', kind: 'STOCK', rise: 'good' },
@@ -49,16 +49,8 @@ export const CHART_CODES: readonly string[] = ['SV03', 'C01', 'SV06', 'H03', 'SV
 /** The trend chart's series. */
 export const TREND_CODES: readonly string[] = ['SV03', 'SV05', 'SV11']
 
-/** Columns of the breakdown by ownership / size / industry; C01 is recomputed from E03 / E01. */
-export const BREAKDOWN_COLUMNS: readonly string[] = [
-  'E01',
-  'E02',
-  'E03',
-  'C01',
-  'E09',
-  'SV03',
-  'H01',
-]
+/** Columns of the breakdown by ownership / size / industry (current values, no period). */
+export const BREAKDOWN_COLUMNS: readonly string[] = ['E01', 'E02', 'E03', 'C01', 'E09', 'O08']
 
 /** Columns of the enterprise list. */
 export const ENTERPRISE_COLUMNS: readonly string[] = ['SV03', 'H01', 'H03', 'SV11']
@@ -67,6 +59,9 @@ const STATIC_KINDS: Record<string, IndicatorKind> = {
   ...Object.fromEntries(KEY_FIGURES.map((f) => [f.code, f.kind])),
   C02: 'RATIO',
   C03: 'RATIO',
+  E02: 'STOCK',
+  E03: 'STOCK',
+  E09: 'STOCK',
   H01: 'STOCK',
   O01: 'STOCK',
   O04: 'STOCK',
@@ -144,6 +139,14 @@ export function formatChange(change: Change | null, words: ChangeWords): string 
   if (change.points !== undefined) return `${arrow} ${change.points.toFixed(1)}${words.points}`
   if (change.percent !== undefined) return `${arrow} ${change.percent.toFixed(1)}%`
   return `${arrow} ${countFormat.format(change.delta ?? 0)}`
+}
+
+/**
+ * Whether a figure has a previous value to compare with: the API gives previous values for flows only, a stock
+ * (and a ratio of stocks) is its current value.
+ */
+export function comparable(kind: IndicatorKind, previousValues: Values, code: string): boolean {
+  return kind !== 'STOCK' && code in previousValues
 }
 
 /** Whether a change is good or bad news for this figure. */

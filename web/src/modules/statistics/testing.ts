@@ -33,6 +33,13 @@ export function child(
   return { organisationId: id, name, level, hasChildren, values: values(over) }
 }
 
+/** Previous values as the API gives them: flows only (a stock, and a ratio of stocks, has no past value). */
+export function flows(over: Values = {}): Values {
+  const all = values(over)
+  const codes = ['SV03', 'SV04', 'SV05', 'SV06', 'SV07', 'SV11', 'R02']
+  return Object.fromEntries(codes.map((code) => [code, all[code]]))
+}
+
 function trend(to: string, scale = 1): Dashboard['trend'] {
   const [y, m] = to.split('-').map(Number) as [number, number]
   const out: Dashboard['trend'] = []
@@ -56,7 +63,7 @@ export function dashboards(period = { from: '2026-01', to: '2026-11' }): Record<
       ...base,
       organisation: { id: 1, name: '江苏省总工会', level: 1, hasChildren: true },
       values: values({ E01: 1200, SV03: 400 }),
-      previousValues: values({ E01: 1000, SV03: 500, C01: 0.7, H03: 99, R02: 5.25 }),
+      previousValues: flows({ SV03: 500, SV06: 0.75, R02: 5.25 }),
       children: [
         child(2, '南京市总工会', true, { E01: 700, SV03: 300 }),
         child(3, '无锡市总工会', true, { E01: 500, SV03: 100 }),
@@ -69,7 +76,7 @@ export function dashboards(period = { from: '2026-01', to: '2026-11' }): Record<
       ...base,
       organisation: { id: 2, name: '南京市总工会', level: 2, hasChildren: true },
       values: values({ E01: 700, SV03: 300 }),
-      previousValues: values({ E01: 700, SV03: 150 }),
+      previousValues: flows({ SV03: 150 }),
       children: [child(21, '玄武区总工会', false, { E01: 300, SV03: 120 }, 3)],
       trend: trend(period.to, 5),
       breadcrumbs: [
@@ -81,7 +88,7 @@ export function dashboards(period = { from: '2026-01', to: '2026-11' }): Record<
       ...base,
       organisation: { id: 21, name: '玄武区总工会', level: 3, hasChildren: false },
       values: values({ E01: 300, SV03: 120 }),
-      previousValues: values({ E01: 300, SV03: 100 }),
+      previousValues: flows({ SV03: 100 }),
       children: [],
       trend: trend(period.to, 2),
       breadcrumbs: [
@@ -96,10 +103,13 @@ export function dashboards(period = { from: '2026-01', to: '2026-11' }): Record<
 export function capacityRow(over: Partial<CapacityRow> = {}): CapacityRow {
   return {
     organisations: 10,
+    withDepartment: 4,
     enterprises: 200,
     covered: 150,
-    smallPrivate: 120,
-    smallPrivateCovered: 60,
+    nonPublic: 160,
+    nonPublicCovered: 100,
+    smallAndMicro: 120,
+    smallAndMicroCovered: 60,
     committees: 40,
     inspectors: 55,
     fulltimeCadres: 6,

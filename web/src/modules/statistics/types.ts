@@ -93,10 +93,14 @@ export interface CapacityRow {
   organisationId?: Id | null
   name?: string
   organisations: number
+  /** Organisations with a labour-protection department that year. */
+  withDepartment: number
   enterprises: number
   covered: number
-  smallPrivate: number
-  smallPrivateCovered: number
+  nonPublic: number
+  nonPublicCovered: number
+  smallAndMicro: number
+  smallAndMicroCovered: number
   committees: number
   inspectors: number
   fulltimeCadres: number
@@ -110,6 +114,7 @@ export interface CoverageCapacity {
   year?: number
   levels: CapacityRow[]
   belowCounty: CapacityRow | null
+  total?: CapacityRow
   children: CapacityRow[]
 }
 
