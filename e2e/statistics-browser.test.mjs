@@ -112,6 +112,30 @@ test('prov_cadre drills down from the province to a city and a county, exports a
       assert.equal(Number(e01[2]), county.values.E01);
     }
 
+    // The last step: a township without organisations below it shows its enterprises.
+    const townRow = county.children.find((c) => c.organisationId !== null && !c.hasChildren && c.values.E01 > 0);
+    assert.ok(townRow, 'no township with enterprises in the county');
+    const town = await dashboardOf(townRow.organisationId);
+    const enterprises = expectStatus(
+      await province.get(`/statistics/enterprises?organisationId=${townRow.organisationId}&page=1&pageSize=20`),
+      200,
+    ).json;
+    assert.ok(enterprises.total > 0);
+    await byTestId(page, `stat-child-${townRow.organisationId}`).click();
+    await shows(page, town);
+    assert.equal(await byTestId(page, 'stat-children').count(), 0, 'a township has no child table');
+    const listRows = byTestId(page, 'stat-enterprise-table').locator('.el-table__body tr');
+    await waitUntil(async () => (await listRows.count()) === Math.min(20, enterprises.total), 'the enterprise rows');
+    assert.match(await listRows.first().innerText(), new RegExp(enterprises.items[0].name));
+    assert.match(await byTestId(page, 'stat-enterprise-pager').innerText(), new RegExp(`共 ${enterprises.total} 条`));
+    // Search narrows the list on the server.
+    const wanted = enterprises.items.at(-1);
+    await byTestId(page, 'stat-enterprise-search').fill(wanted.creditCode);
+    await byTestId(page, 'stat-enterprise-search-button').click();
+    await waitUntil(async () => (await listRows.count()) === 1, 'one enterprise found');
+    assert.match(await listRows.first().innerText(), new RegExp(wanted.name));
+    await screenshot(page, 'statistics-dashboard-township.png');
+
     // Back up with the breadcrumbs.
     await byTestId(page, `stat-crumb-${root.organisation.id}`).click();
     await shows(page, root);
@@ -156,9 +180,13 @@ test('the coverage and capacity report shows the levels below the province and e
     await page.goto('/#/statistics/coverage-capacity');
     assert.equal((await byTestId(page, 'stat-capacity-title').innerText()).trim(), '劳动保护工作覆盖与力量情况报告');
     const levels = byTestId(page, 'stat-capacity-levels').locator('.el-table__body tr');
-    await waitUntil(async () => (await levels.count()) === report.levels.length + (report.belowCounty ? 1 : 0), 'the level rows');
+    // The levels, then 其中：县以下 and 合计.
+    const expectedRows = report.levels.length + (report.belowCounty ? 1 : 0) + (report.total ? 1 : 0);
+    await waitUntil(async () => (await levels.count()) === expectedRows, 'the level rows');
+    const names = (await levels.locator('td:first-child').allInnerTexts()).map((s) => s.trim());
+    assert.deepEqual(names.slice(-2), ['其中：县以下', '合计']);
     const firstCells = await levels.first().locator('td').allInnerTexts();
-    assert.equal(firstCells[2].trim(), count(report.levels[0].enterprises));
+    assert.equal(firstCells[3].trim(), count(report.levels[0].enterprises)); // after 工会组织数, 设劳动保护机构的
     await screenshot(page, 'statistics-coverage-capacity.png');
 
     const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'stat-capacity-export').click()]);
@@ -167,7 +195,7 @@ test('the coverage and capacity report shows the levels below the province and e
       const rows = await readXlsxRows(readFileSync(await download.path()));
       assert.match(rows[0][0], /劳动保护工作覆盖与力量情况报告/);
       assert.equal(rows[3][0], '按层级');
-      assert.equal(Number(rows[4][2]), report.levels[0].enterprises);
+      assert.equal(Number(rows[4][3]), report.levels[0].enterprises);
     }
     assert.deepEqual(issues, []);
   } catch (error) {
