@@ -166,6 +166,8 @@ describe('DashboardPage', () => {
     expect(figure(wrapper, 'SV06').change.text()).toBe('▲ 5.0个百分点')
     expect(figure(wrapper, 'SV06').change.classes()).toContain('good')
     expect(figure(wrapper, 'SV03').change.text()).toBe('▼ 20.0%')
+    // A ratio whose previous denominator was 0 has nothing to compare with.
+    expect(figure(wrapper, 'SV07').change.text()).toBe('上期无可比数据')
     expect(figure(wrapper, 'R02').text).toContain('5.3')
     expect(figure(wrapper, 'R02').text).toContain('小时')
     // A stock (and a ratio of stocks) shows its current value, not a comparison.

@@ -13,7 +13,8 @@ import {
   toneOf,
   valueOf,
 } from './figures'
-import { regionOf } from './regions'
+import { litRegions, regionOf } from './regions'
+import { dashboards } from './testing'
 import type { Indicator } from './types'
 
 const zh = { flat: '持平', points: '个百分点' }
@@ -159,5 +160,23 @@ describe('regionOf', () => {
     expect(regionOf('陕西省总工会')).toBe('陕西')
     expect(regionOf('南京市总工会')).toBeNull()
     expect(regionOf('')).toBeNull()
+  })
+
+  it('lights the province itself, child provinces above it, and nothing below it', () => {
+    const lines = (v: Record<string, unknown>) => [`E01 ${String(v.E01)}`]
+    const all = dashboards()
+    expect(litRegions(all[1]!, lines)).toEqual([
+      { region: '江苏', name: '江苏省总工会', lines: ['E01 1200'] },
+    ])
+    expect(litRegions(all[2]!, lines)).toEqual([])
+    const nation = {
+      ...all[1]!,
+      organisation: { id: 0, name: '中华全国总工会', level: 0, hasChildren: true },
+      children: [
+        { ...all[1]!.children[0]!, organisationId: 1, name: '江苏省总工会' },
+        { ...all[1]!.children[1]!, organisationId: 5, name: '浙江省总工会' },
+      ],
+    }
+    expect(litRegions(nation, lines).map((r) => r.region)).toEqual(['江苏', '浙江'])
   })
 })

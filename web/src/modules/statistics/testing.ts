@@ -63,7 +63,7 @@ export function dashboards(period = { from: '2026-01', to: '2026-11' }): Record<
       ...base,
       organisation: { id: 1, name: '江苏省总工会', level: 1, hasChildren: true },
       values: values({ E01: 1200, SV03: 400 }),
-      previousValues: flows({ SV03: 500, SV06: 0.75, R02: 5.25 }),
+      previousValues: flows({ SV03: 500, SV06: 0.75, R02: 5.25, SV07: null }),
       children: [
         child(2, '南京市总工会', true, { E01: 700, SV03: 300 }),
         child(3, '无锡市总工会', true, { E01: 500, SV03: 100 }),

@@ -1185,6 +1185,9 @@ const en: MessageSchema = {
       points: ' pp',
     },
     flat: 'No change',
+    noPrevious: 'Nothing to compare with',
+    periodLine: 'Period: {from} to {to}',
+    mapLine: '{label}: {value}',
     current: 'Current',
     currentHint:
       'A stock figure is its current value: the platform cannot yet rebuild past values, so there is no comparison',
