@@ -140,6 +140,14 @@ test('prov_cadre drills down from the province to a city and a county, exports a
     await byTestId(page, `stat-crumb-${root.organisation.id}`).click();
     await shows(page, root);
 
+    // Printed, the page is the dashboard alone: no menu, no header, no buttons, a title instead.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.layout-aside').isVisible(), false, 'the menu is not printed');
+    assert.equal(await byTestId(page, 'stat-export').isVisible(), false, 'the buttons are not printed');
+    assert.match(await page.locator('.print-title').innerText(), /江苏省总工会 统计驾驶舱/);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.layout-aside').isVisible(), true);
+
     // The wall display: no menu, the same figures, refreshed.
     await byTestId(page, 'stat-open-wall').click();
     await byTestId(page, 'stat-wall').waitFor();
@@ -149,6 +157,11 @@ test('prov_cadre drills down from the province to a city and a county, exports a
     await byTestId(page, 'stat-wall').locator('canvas').first().waitFor();
     await page.waitForTimeout(800);
     await screenshot(page, 'statistics-wall.png');
+    await byTestId(page, 'stat-wall-fullscreen').click();
+    await waitUntil(() => page.evaluate(() => document.fullscreenElement !== null), 'full screen');
+    await byTestId(page, 'stat-wall-fullscreen').filter({ hasText: '退出全屏' }).waitFor();
+    await byTestId(page, 'stat-wall-fullscreen').click();
+    await waitUntil(() => page.evaluate(() => document.fullscreenElement === null), 'full screen left');
     await byTestId(page, 'stat-wall-back').click();
     await shows(page, root);
     assert.deepEqual(issues, []);
