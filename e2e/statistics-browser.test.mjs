@@ -80,6 +80,14 @@ test('prov_cadre drills down from the province to a city and a county, exports a
     await byTestId(page, 'stat-trend').locator('canvas').first().waitFor();
     await page.waitForTimeout(800); // ECharts' entry animation, for the screenshot
     await screenshot(page, 'statistics-dashboard-province.png');
+    // The breakdowns by ownership and size, as the API groups them, with the dictionaries' labels.
+    for (const by of ['ownership', 'size']) {
+      const breakdown = expectStatus(await province.get(`/statistics/breakdown?organisationId=${root.organisation.id}&by=${by}`), 200).json;
+      if (by === 'size') await byTestId(page, 'stat-breakdown-tabs').getByRole('tab', { name: '按企业规模' }).click();
+      const rows = byTestId(page, `stat-breakdown-${by}`).locator('.el-table__body tr');
+      await waitUntil(async () => (await rows.count()) === breakdown.rows.length && breakdown.rows.length > 0, `${by} rows`);
+      assert.match(await rows.first().innerText(), new RegExp(breakdown.rows[0].label));
+    }
 
     // Drill down: a city row, then a county row.
     await byTestId(page, `stat-child-${cityRow.organisationId}`).click();

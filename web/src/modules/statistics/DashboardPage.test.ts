@@ -265,6 +265,18 @@ describe('DashboardPage', () => {
     wrapper.unmount()
   })
 
+  it('puts the months picked in the route and loads them', async () => {
+    const { wrapper, calls, router } = await mountPage()
+    wrapper
+      .findComponent({ name: 'ElDatePicker' })
+      .vm.$emit('update:modelValue', ['2025-03', '2025-08'])
+    await settle()
+    expect(router.currentRoute.value.query).toMatchObject({ from: '2025-03', to: '2025-08' })
+    const last = dashboardCalls(calls).at(-1)
+    expect([last?.query.get('from'), last?.query.get('to')]).toEqual(['2025-03', '2025-08'])
+    wrapper.unmount()
+  })
+
   it('loads a breakdown tab when it is opened', async () => {
     const { wrapper, calls } = await mountPage()
     const tabs = wrapper.findAll('[data-testid="stat-breakdown-tabs"] .el-tabs__item')
