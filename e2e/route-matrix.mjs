@@ -506,6 +506,34 @@ const QINHUAI_DOCUMENT = { organisation: QINHUAI, params: (ctx) => ({ id: ctx.do
 const PUBLIC_TOKEN = 'the reply token is the only credential: a link opens its own document only';
 const PUBLIC_REPORT = 'a worker needs no account: the QR code opens one enterprise, the receipt one report';
 
+// ---- annual statistical reports ----------------------------------------------------------------------
+
+/**
+ * A new annual report of an organisation, made by the fixture account for a year none of its reports has used
+ * (one report per organisation and year; years from 2000), and submitted when asked.
+ */
+async function annualReport(ctx, organisationId, { submitted = false } = {}) {
+  ctx.annualYears ??= {};
+  const year = (ctx.annualYears[organisationId] ??= 2000);
+  ctx.annualYears[organisationId] += 1;
+  const { json } = expectStatus(await ctx.maker.post('/statistical-reports', { organisationId, year }), 201);
+  if (!submitted) return json;
+  return expectStatus(await ctx.maker.post(`/statistical-reports/${json.id}/submit`, { note: '矩阵测试' }), 200).json;
+}
+/** One draft of 新街口街道 (every caller's scope) the reads and saves share, and one draft and one submitted report of 秦淮区. */
+async function annualFixture(ctx, name, organisation, options) {
+  ctx.annual ??= {};
+  ctx.annual[name] ??= annualReport(ctx, organisation(ctx), options);
+  return (await ctx.annual[name]).id;
+}
+const ANNUAL_DRAFT = (ctx) => annualFixture(ctx, 'draft', (c) => c.orgs.town);
+const QINHUAI_ANNUAL = { organisation: QINHUAI, params: async (ctx) => ({ id: await annualFixture(ctx, 'qinhuai', QINHUAI) }) };
+const QINHUAI_ANNUAL_SUBMITTED = {
+  organisation: QINHUAI,
+  params: async (ctx) => ({ id: await annualFixture(ctx, 'qinhuaiSubmitted', QINHUAI, { submitted: true }) }),
+};
+const annualStatus = (expected) => (response) => (response.json?.status === expected ? undefined : `status ${response.json?.status}, expected ${expected}`);
+
 // ---- the matrix -------------------------------------------------------------------------------------
 
 export const matrix = {
@@ -1311,6 +1339,63 @@ export const matrix = {
     body: () => ({ event: 'CANCEL', comment: '矩阵取消' }),
     check: (response) => (response.json?.status === 'CANCELLED' ? undefined : `status ${response.json?.status}`),
     outside: { ...QINHUAI_INSPECTION, body: () => ({ event: 'CANCEL', comment: '矩阵越权' }) },
+  },
+  // ---- annual statistical reports (W11): the level above reviews; fresh reports per call where the state changes ----
+  'GET /api/v1/statistical-reports': {
+    expect: 200,
+    query: (ctx) => `?organisationId=${ctx.orgs.xuanwu}&year=2000`,
+    check: (response) => (response.json?.children?.some((child) => child.name === '新街口街道工会') ? undefined : 'no children'),
+    outside: { organisation: QINHUAI, query: (ctx) => `?organisationId=${ctx.orgs.qinhuai}` },
+  },
+  'POST /api/v1/statistical-reports': {
+    expect: 201,
+    body: (ctx) => {
+      ctx.annualYears ??= {};
+      const year = (ctx.annualYears[ctx.orgs.xuanwu] ??= 2000);
+      ctx.annualYears[ctx.orgs.xuanwu] += 1;
+      return { organisationId: ctx.orgs.xuanwu, year };
+    },
+    check: annualStatus('DRAFT'),
+    outside: { organisation: QINHUAI, body: (ctx) => ({ organisationId: ctx.orgs.qinhuai, year: 2001 }) },
+  },
+  'GET /api/v1/statistical-reports/{id}': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ANNUAL_DRAFT(ctx) }),
+    check: (response) => (response.json?.items?.length > 0 && response.json?.events?.[0]?.event === 'CREATE' ? undefined : 'no items or events'),
+    outside: QINHUAI_ANNUAL,
+  },
+  'PUT /api/v1/statistical-reports/{id}': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ANNUAL_DRAFT(ctx) }),
+    body: () => ({ items: [{ code: 'E01', note: '矩阵说明' }] }),
+    check: annualStatus('DRAFT'),
+    outside: QINHUAI_ANNUAL,
+  },
+  'POST /api/v1/statistical-reports/{id}/refresh': {
+    expect: 200,
+    params: async (ctx) => ({ id: await ANNUAL_DRAFT(ctx) }),
+    check: (response) => (response.json?.events?.at(-1)?.event === 'REFRESH' ? undefined : 'no REFRESH event'),
+    outside: QINHUAI_ANNUAL,
+  },
+  'POST /api/v1/statistical-reports/{id}/submit': {
+    expect: 200,
+    params: async (ctx) => ({ id: (await annualReport(ctx, ctx.orgs.town)).id }),
+    body: () => ({ note: '矩阵测试' }),
+    check: annualStatus('SUBMITTED'),
+    outside: QINHUAI_ANNUAL,
+  },
+  'POST /api/v1/statistical-reports/{id}/return': {
+    expect: 200,
+    params: async (ctx) => ({ id: (await annualReport(ctx, ctx.orgs.town, { submitted: true })).id }),
+    body: () => ({ comment: '矩阵退回' }),
+    check: annualStatus('RETURNED'),
+    outside: QINHUAI_ANNUAL_SUBMITTED,
+  },
+  'POST /api/v1/statistical-reports/{id}/approve': {
+    expect: 200,
+    params: async (ctx) => ({ id: (await annualReport(ctx, ctx.orgs.town, { submitted: true })).id }),
+    check: annualStatus('APPROVED'),
+    outside: QINHUAI_ANNUAL_SUBMITTED,
   },
   // ---- inbox: the caller's own messages and to-dos (signed in; per user, so no organisation scope) ----
   'GET /api/v1/me/notifications': {

@@ -78,7 +78,7 @@ echo "== API, durability and browser tests against the binary on SQLite"
 ANKANG_E2E_DATABASE=sqlite run_node_tests e2e-sqlite e2e/*.test.mjs
 # The request-limit tests (limits.test.mjs) do not touch the database and run on SQLite only.
 echo "== API tests against the binary on PostgreSQL"
-ANKANG_E2E_DATABASE=postgres ANKANG_E2E_POSTGRES_URL="$postgres_url" run_node_tests e2e-postgres e2e/api.test.mjs e2e/matrix.test.mjs e2e/backup.test.mjs e2e/import.test.mjs e2e/files.test.mjs e2e/hazards.test.mjs e2e/inspections.test.mjs e2e/documents.test.mjs e2e/reports.test.mjs e2e/statistics.test.mjs
+ANKANG_E2E_DATABASE=postgres ANKANG_E2E_POSTGRES_URL="$postgres_url" run_node_tests e2e-postgres e2e/api.test.mjs e2e/matrix.test.mjs e2e/backup.test.mjs e2e/import.test.mjs e2e/files.test.mjs e2e/hazards.test.mjs e2e/inspections.test.mjs e2e/documents.test.mjs e2e/reports.test.mjs e2e/statistics.test.mjs e2e/annual-reports.test.mjs
 
 scripts/pg-test-cluster.sh stop "$work/postgres"
 

@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "annual_reports/annual_report_routes.hpp"
 #include "app/supervision_jobs.hpp"
 #include "documents/document_routes.hpp"
 #include "files/files_routes.hpp"
@@ -54,6 +55,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       statistics_(database, clock),
       report_limits_(static_cast<int>(config.reports_submissions_per_hour)),
       report_options_{config.server_public_base_url},
+      annual_reports_(database, clock),
       clock_(clock),
       users_(database, clock, HashCost(config)),
       dictionaries_(database, clock),
@@ -97,6 +99,7 @@ std::set<std::string> Api::DeclarePermissionKeys() {
     reports::RegisterReportRoutes(router_, reports_, public_reports_, files_, report_limits_, clock_,
                                   report_options_);
     statistics::RegisterStatisticsRoutes(router_, statistics_);
+    annual_reports::RegisterAnnualReportRoutes(router_, annual_reports_);
     system::DeclareSystemPermissions(router_);
     scheduler::RegisterJobRoutes(router_, jobs_);  // after the system keys: viewing uses system:audit:view
     return PermissionKeys();

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "annual_reports/annual_report_service.hpp"
 #include "app/config.hpp"
 #include "auth/password.hpp"
 #include "auth/session_service.hpp"
@@ -82,6 +83,7 @@ private:
     statistics::StatisticsService statistics_;
     reports::PublicReportLimits report_limits_;
     reports::ReportRouteOptions report_options_;
+    annual_reports::AnnualReportService annual_reports_;
     const Clock& clock_;
     system::UserService users_;
     system::DictionaryService dictionaries_;

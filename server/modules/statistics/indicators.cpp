@@ -215,43 +215,20 @@ IndicatorValues ComputeIndicators(db::Session& session, const std::string& path,
         values["H03"] = Int(open, 2);
     }
     {
-        // Coverage and inspectors: organisation_statistics (ADR 0006), one row per organisation.
-        const db::Row coverage =
-            session
-                .Query(
-                    "SELECT SUM(s.enterprises), SUM(s.workers), SUM(s.covered), SUM(s.covered_workers),"
-                    " SUM(s.non_public), SUM(s.non_public_covered), SUM(s.small_and_micro),"
-                    " SUM(s.small_and_micro_covered), SUM(s.with_committee), SUM(s.inspectors)"
-                    " FROM organisation_statistics s JOIN organisations o ON o.id = s.organisation_id"
-                    " WHERE o.path >= $1 AND o.path < $2",
-                    path, upper)
-                .Front();
-        constexpr std::array<std::string_view, 10> kCodes{"E01", "E02", "E03", "E04", "E05",
-                                                          "E06", "E07", "E08", "E09", "O03"};
+        // Coverage, inspectors, committees and volunteers: the node's subtree totals, one row (migration
+        // 0018).
+        const db::Result totals = session.Query(
+            "SELECT enterprises, workers, covered, covered_workers, non_public, non_public_covered, "
+            "small_and_micro,"
+            " small_and_micro_covered, with_committee, inspectors, committees, group_inspectors, "
+            "mass_supervisors"
+            " FROM organisation_totals WHERE organisation_id = $1",
+            organisation_id);
+        constexpr std::array<std::string_view, 13> kCodes{"E01", "E02", "E03", "E04", "E05", "E06", "E07",
+                                                          "E08", "E09", "O03", "O01", "O04", "O05"};
         for (std::size_t column = 0; column < kCodes.size(); ++column) {
-            values[std::string(kCodes[column])] = Int(coverage, column);
+            values[std::string(kCodes[column])] = totals.Empty() ? 0 : Int(totals.Front(), column);
         }
-    }
-    {
-        values["O01"] =
-            session
-                .Query(
-                    "SELECT COUNT(*) FROM lp_committees k JOIN organisations o ON o.id = k.organisation_id"
-                    " WHERE k.status = 'ACTIVE' AND o.path >= $1 AND o.path < $2",
-                    path, upper)
-                .Front()
-                .GetInt64(0);
-        const db::Row volunteers =
-            session
-                .Query(
-                    "SELECT SUM(CASE WHEN v.kind = 'GROUP_INSPECTOR' THEN 1 ELSE 0 END),"
-                    " SUM(CASE WHEN v.kind = 'MASS_SUPERVISOR' THEN 1 ELSE 0 END)"
-                    " FROM lp_volunteers v JOIN organisations o ON o.id = v.organisation_id"
-                    " WHERE v.status = 'ACTIVE' AND o.path >= $1 AND o.path < $2",
-                    path, upper)
-                .Front();
-        values["O04"] = Int(volunteers, 0);
-        values["O05"] = Int(volunteers, 1);
         const db::Row staffing =
             session
                 .Query(

@@ -178,6 +178,20 @@ TEST_F(RollupTest, EveryLevelEqualsARecountAfterWritesAndMoves) {
     AddHazards(in_city, 5);
     AddReports(in_town, 12);
     AddReports(in_county_y, 9);
+    database_->Write([&](db::Session& session) {
+        session.Execute(
+            "INSERT INTO lp_committees (organisation_id, established_on, status, created_at, updated_at)"
+            " VALUES ($1, '2025-01-01', 'ACTIVE', 0, 0), ($2, '2020-01-01', 'EXPIRED', 0, 0),"
+            " ($3, '2024-01-01', 'ACTIVE', 0, 0)",
+            town_, county_y_, county_x_);
+        for (int index = 0; index < 7; ++index) {
+            session.Execute(
+                "INSERT INTO lp_volunteers (kind, name, organisation_id, appointed_on, status, created_at,"
+                " updated_at) VALUES ($1, '志愿者', $2, '2026-01-01', $3, 0, 0)",
+                std::string(index % 2 == 0 ? "GROUP_INSPECTOR" : "MASS_SUPERVISOR"),
+                index % 3 == 0 ? town_ : county_y_, std::string(index == 5 ? "RETIRED" : "ACTIVE"));
+        }
+    });
     ExpectEveryOrganisationMatches("after inserts");
     // Not vacuous: the city's figures hold every kind of count.
     const IndicatorValues city = Recount(*database_->Read([&](db::Session& session) {
@@ -232,9 +246,27 @@ TEST_F(RollupTest, EveryLevelEqualsARecountAfterWritesAndMoves) {
             return rows;
         });
     };
+    const auto totals = [&] {
+        return database_->Read([](db::Session& session) {
+            std::map<std::int64_t, std::string> rows;
+            for (const db::Row row :
+                 session.Query("SELECT organisation_id, enterprises, workers, covered, with_committee, "
+                               "inspectors, committees,"
+                               " group_inspectors, mass_supervisors FROM organisation_totals")) {
+                std::string text;
+                for (std::size_t column = 1; column < 9; ++column)
+                    text += std::to_string(row.GetInt64(column)) + ",";
+                if (text != "0,0,0,0,0,0,0,0,") rows[row.GetInt64(0)] = text;
+            }
+            return rows;
+        });
+    };
     const auto kept = snapshot();
+    const auto kept_totals = totals();
+    EXPECT_FALSE(kept_totals.empty());
     database_->Write([](db::Session& session) { RebuildRollups(session); });
     EXPECT_EQ(snapshot(), kept);
+    EXPECT_EQ(totals(), kept_totals);
 }
 
 TEST_F(RollupTest, DashboardChildrenAddUpAndScopeHolds) {

@@ -129,13 +129,6 @@ boost::json::object CapacityToJson(const LevelCapacity& entry) {
 void RegisterStatisticsRoutes(http::Router& router, StatisticsService& statistics) {
     router.DeclarePermission(
         {std::string(kViewPermission), "查看统计分析与驾驶舱", "View statistics and the dashboard"});
-    // The annual report's keys too: the statistics module owns the statistics:* keys (migration 0016 grants
-    // them); the annual report module only checks them.
-    router.DeclarePermission({"statistics:annual:view", "查看统计年报", "View annual statistical reports"});
-    router.DeclarePermission(
-        {"statistics:annual:edit", "填报、提交统计年报", "Fill in and submit annual statistical reports"});
-    router.DeclarePermission({"statistics:annual:approve", "审核、退回下级统计年报",
-                              "Approve or return the annual reports of the level below"});
     router.Add(
         {.method = Method::kGet,
          .path = "/api/v1/statistics/indicators",

@@ -338,6 +338,38 @@ std::int64_t RebuildRollups(db::Session& session) {
         " GROUP BY e.organisation_id, f.month, f.state, f.acknowledged) g"
         " JOIN organisation_ancestors a ON a.organisation_id = g.organisation_id"
         " GROUP BY a.ancestor_id, g.month, g.state, g.acknowledged");
+
+    // Committees and volunteers in organisation_statistics (the rest of it is ADR 0006's), then the subtree
+    // totals (migration 0018).
+    session.Execute(
+        "INSERT INTO organisation_statistics (organisation_id) SELECT DISTINCT organisation_id FROM ("
+        " SELECT organisation_id FROM lp_committees WHERE status = 'ACTIVE' UNION"
+        " SELECT organisation_id FROM lp_volunteers WHERE status = 'ACTIVE') network"
+        " WHERE NOT EXISTS (SELECT 1 FROM organisation_statistics s WHERE s.organisation_id = "
+        "network.organisation_id)");
+    session.Execute(
+        "UPDATE organisation_statistics SET"
+        " committees = (SELECT COUNT(*) FROM lp_committees k"
+        " WHERE k.organisation_id = organisation_statistics.organisation_id AND k.status = 'ACTIVE'),"
+        " group_inspectors = (SELECT COUNT(*) FROM lp_volunteers v WHERE v.organisation_id ="
+        " organisation_statistics.organisation_id AND v.status = 'ACTIVE' AND v.kind = 'GROUP_INSPECTOR'),"
+        " mass_supervisors = (SELECT COUNT(*) FROM lp_volunteers v WHERE v.organisation_id ="
+        " organisation_statistics.organisation_id AND v.status = 'ACTIVE' AND v.kind = 'MASS_SUPERVISOR')");
+    session.Execute("DELETE FROM organisation_totals");
+    session.Execute(
+        "INSERT INTO organisation_totals (organisation_id, enterprises, workers, covered, covered_workers, "
+        "non_public,"
+        " non_public_covered, small_and_micro, small_and_micro_covered, with_committee, inspectors, "
+        "committees,"
+        " group_inspectors, mass_supervisors)"
+        " SELECT a.ancestor_id, SUM(s.enterprises), SUM(s.workers), SUM(s.covered), SUM(s.covered_workers),"
+        " SUM(s.non_public), SUM(s.non_public_covered), SUM(s.small_and_micro), "
+        "SUM(s.small_and_micro_covered),"
+        " SUM(s.with_committee), SUM(s.inspectors), SUM(s.committees), SUM(s.group_inspectors), "
+        "SUM(s.mass_supervisors)"
+        " FROM organisation_statistics s JOIN organisation_ancestors a ON a.organisation_id = "
+        "s.organisation_id"
+        " GROUP BY a.ancestor_id");
     return session
         .Query("SELECT (SELECT COUNT(*) FROM hazard_rollups) + (SELECT COUNT(*) FROM report_rollups)")
         .Front()

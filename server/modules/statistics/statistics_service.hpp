@@ -117,7 +117,9 @@ private:
     const Clock& clock_;
 };
 
-// Recomputes hazard_rollups and report_rollups from the raw rows (after a bulk load without triggers).
+// Recomputes hazard_rollups, report_rollups, the committee and volunteer counts of organisation_statistics and
+// organisation_totals from the raw rows (after a bulk load without triggers; organisation_statistics' other
+// counts must be right, as ADR 0006's statements leave them).
 // Returns the number of roll-up rows written.
 std::int64_t RebuildRollups(db::Session& session);
 

@@ -220,4 +220,32 @@ describe('buildMenu', () => {
     expect(JSON.stringify(menu)).not.toContain('/statistics/wall')
     expect(testIds(buildMenu(routes, canWith([])))).not.toContain('menu-statistics')
   })
+
+  it('puts 统计年报 in the statistics group, behind statistics:annual:view', () => {
+    const menu = buildMenu(routes, canWith(['statistics:annual:view']))
+    expect(testIds(menu)).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-statistics',
+      'menu-annual-reports',
+    ])
+    const statistics = menu.find((e) => e.testId === 'menu-statistics')
+    expect(statistics?.title).toBe('menu.statistics')
+    expect(statistics?.children?.map((c) => [c.index, c.title])).toEqual([
+      ['/statistics/annual-reports', 'annualReports.menu.list'],
+    ])
+    // The form page is a route, never a menu entry.
+    expect(testIds(buildMenu(routes, canWith([])))).not.toContain('menu-annual-reports')
+  })
+
+  it('orders the dashboard, the annual report and the coverage report in one group', () => {
+    const menu = buildMenu(routes, canWith(['statistics:dashboard:view', 'statistics:annual:view']))
+    const statistics = menu.find((e) => e.testId === 'menu-statistics')
+    expect(statistics?.children?.map((c) => c.testId)).toEqual([
+      'menu-stat-dashboard',
+      'menu-stat-coverage-capacity',
+      'menu-annual-reports',
+    ])
+  })
 })

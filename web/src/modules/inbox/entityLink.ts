@@ -6,6 +6,7 @@ const ENTITY_PATHS: Record<string, string> = {
   document: '/supervision/documents',
   inspection: '/supervision/inspections',
   worker_report: '/reports',
+  statistical_report: '/statistics/annual-reports',
 }
 
 /** The page of the entity a message or a to-do is about; undefined when it points nowhere known. */
