@@ -1198,7 +1198,6 @@ const en: MessageSchema = {
       'A stock figure is its current value: the platform cannot yet rebuild past values, so there is no comparison',
     previous: 'Previous {from} to {to}: {value}',
     organisation: 'Organisation',
-    period: 'Period',
     periodStart: 'From month',
     periodEnd: 'To month',
     direct: 'Directly attached',
@@ -1206,7 +1205,6 @@ const en: MessageSchema = {
     generatedAt: 'Data as of {time}',
     dashboard: {
       title: 'Statistics dashboard',
-      keyFigures: 'Key figures',
       trend: 'Monthly trend (last 12 months)',
       children: 'By organisation below',
       chartBy: 'Rank by',
@@ -1224,8 +1222,6 @@ const en: MessageSchema = {
       print: 'Print',
       export: 'Export to Excel',
       wall: 'Wall display',
-      exported: 'Exported',
-      back: 'Up one level',
     },
     enterprises: {
       search: 'Enterprise name or credit code',

@@ -1180,7 +1180,6 @@ const zhCN = {
     currentHint: '存量指标为当前值，平台尚不能还原以往时点的数值，故不作同比',
     previous: '上期 {from} 至 {to}：{value}',
     organisation: '组织',
-    period: '统计期间',
     periodStart: '开始月份',
     periodEnd: '结束月份',
     direct: '本级直属',
@@ -1188,7 +1187,6 @@ const zhCN = {
     generatedAt: '数据时间 {time}',
     dashboard: {
       title: '统计驾驶舱',
-      keyFigures: '关键指标',
       trend: '月度趋势（近 12 个月）',
       children: '下级对比',
       chartBy: '排序指标',
@@ -1206,8 +1204,6 @@ const zhCN = {
       print: '打印',
       export: '导出 Excel',
       wall: '数据大屏',
-      exported: '已导出',
-      back: '返回上级',
     },
     enterprises: {
       search: '企业名称或统一社会信用代码',
