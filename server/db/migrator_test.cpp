@@ -52,12 +52,14 @@ TEST(MigratorTest, DatabaseNewerThanBinaryIsRefused) {
 // each database's catalogue; this test runs on SQLite and, in CI, on PostgreSQL, comparing with the
 // column list SQLite's tree produces (which is compiled in as the reference below).
 namespace {
+// Tables and views with their columns (information_schema.columns lists both on PostgreSQL).
 std::map<std::string, std::set<std::string>> ReadSchema(Database& database) {
     std::map<std::string, std::set<std::string>> schema;
     database.Read([&](Session& session) {
         if (session.GetDialect() == Dialect::kSqlite) {
             const Result tables = session.Query(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE "
+                "'sqlite_%'");
             for (const Row table : tables) {
                 const std::string name = table.GetString(0);
                 const Result columns = session.Query("SELECT name FROM pragma_table_info($1)", name);
