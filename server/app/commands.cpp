@@ -136,7 +136,7 @@ int Demo(const config::Config& config) {
         std::printf(
             "demo province created in %s: %d organisations, %d users, %d enterprises, %d inspectors, %d "
             "hazards"
-            " and %d worker reports (%d and %d of them a year of history)\n",
+            " and %d worker reports (%d and %d of them two years of history)\n",
             database->Describe().c_str(), report.organisations, report.users, report.enterprises,
             report.inspectors, report.hazards + report.history_hazards,
             report.worker_reports + report.history_reports, report.history_hazards, report.history_reports);

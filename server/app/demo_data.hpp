@@ -20,7 +20,7 @@ struct DemoReport {
     int hazards = 0;
     int documents = 0;
     int worker_reports = 0;
-    int history_hazards = 0;  // a year of closed and open cases outside 南京市 (statistics demo)
+    int history_hazards = 0;  // two years of closed and open cases outside 南京市 (statistics demo)
     int history_reports = 0;
 };
 

@@ -48,12 +48,14 @@ DemoHistory AddDemoHistory(db::Session& session, EpochMillis now) {
     int serial = 0;
     for (std::size_t index = 0; index < enterprises.Size(); ++index) {
         const db::Row enterprise = enterprises[index];
-        // 0–3 cases per enterprise; cities differ in how many and how well they are handled.
-        const int cases = static_cast<int>((index * 7 + enterprise.GetInt64(1)) % 4);
+        // 0–5 cases per enterprise over two years; cities differ in how many and how well they are handled.
+        const int cases = static_cast<int>((index * 7 + enterprise.GetInt64(1)) % 6);
         for (int item = 0; item < cases; ++item) {
             ++serial;
             const Kind& kind = kKinds[static_cast<std::size_t>(serial) % kKinds.size()];
-            const int age = 3 + (serial * 37 + static_cast<int>(index) * 11) % 360;  // days since found
+            const int age =
+                3 + (serial * 37 + static_cast<int>(index) * 11) %
+                        720;  // days since found: two years, so a year compares with the one before
             const bool major = serial % 29 == 0;
             const EpochMillis found_at = now - age * kDay - 9 * kHour;
             const int allowed = major ? 60 : 15;
