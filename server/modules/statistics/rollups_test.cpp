@@ -301,7 +301,11 @@ TEST_F(RollupTest, DashboardChildrenAddUpAndScopeHolds) {
     EXPECT_THROW(statistics.Breakdown(ContextFor(town_cadre_), root_, BreakdownDimension::kSize), Error);
 
     const auto page = statistics.Enterprises(ContextFor(county_x_cadre_), county_x_, year_, "", {});
-    EXPECT_EQ(page.total, 2);
+    EXPECT_EQ(page.total, 2);  // from the county's totals row
+    EXPECT_EQ(page.items.size(), 2u);
+    const auto searched = statistics.Enterprises(ContextFor(county_x_cadre_), county_x_, year_, "企业", {});
+    EXPECT_EQ(searched.total, 2);  // counted
+    EXPECT_EQ(statistics.Enterprises(ContextFor(county_x_cadre_), county_x_, year_, "没有这家", {}).total, 0);
 }
 
 TEST(MonthsTest, RangesAndPreviousPeriods) {

@@ -194,11 +194,19 @@ Page<EnterpriseFigures> StatisticsService::Enterprises(const RequestContext& con
             " WHERE e.organisation_path >= $1 AND e.organisation_path < $2 AND e.status = 'ACTIVE'"
             " AND ($3 = '' OR e.name LIKE $4 ESCAPE '\\' OR e.credit_code LIKE $4 ESCAPE '\\')";
         Page<EnterpriseFigures> result;
-        result.total = session
-                           .Query("SELECT COUNT(*) FROM enterprises e" + std::string(kWhere), node.path,
-                                  upper, search, pattern)
-                           .Front()
-                           .GetInt64(0);
+        if (search.empty()) {
+            // Every active enterprise of the subtree: the node's totals row (migration 0018) instead of
+            // counting 300,000 rows at a province's root.
+            const db::Result totals = session.Query(
+                "SELECT enterprises FROM organisation_totals WHERE organisation_id = $1", node.id);
+            result.total = totals.Empty() ? 0 : totals.Front().GetInt64(0);
+        } else {
+            result.total = session
+                               .Query("SELECT COUNT(*) FROM enterprises e" + std::string(kWhere), node.path,
+                                      upper, search, pattern)
+                               .Front()
+                               .GetInt64(0);
+        }
         const db::Result rows = session.Query(
             "SELECT e.id, e.name, e.credit_code, o.name, e.covered FROM enterprises e"
             " JOIN organisations o ON o.id = e.organisation_id" +
