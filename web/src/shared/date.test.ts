@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { chinaToday, formatDateTime, formatLongDate } from './date'
+import { shanghaiToday, formatDateTime, formatLongDate } from './date'
 import { setLocale } from './i18n'
 
 // 2026-11-29 08:30:05 in the test's local time zone.
@@ -23,11 +23,11 @@ describe('dates from epoch milliseconds', () => {
   })
 })
 
-describe('chinaToday', () => {
+describe('shanghaiToday', () => {
   it('is the date in China, whatever the browser zone', () => {
     // 16:30 UTC on the 29th is 00:30 on the 30th in China.
-    expect(chinaToday(new Date('2026-11-29T16:30:00Z'))).toBe('2026-11-30')
-    expect(chinaToday(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-29')
-    expect(chinaToday(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01')
+    expect(shanghaiToday(Date.parse('2026-11-29T16:30:00Z'))).toBe('2026-11-30')
+    expect(shanghaiToday(Date.parse('2026-11-29T15:59:00Z'))).toBe('2026-11-29')
+    expect(shanghaiToday(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01-01')
   })
 })

@@ -16,17 +16,10 @@ export function formatLongDate(ms: EpochMs): string {
 }
 
 /**
- * Today's date (`YYYY-MM-DD`) in China time, the calendar the server keeps every deadline in. Form defaults
- * use it rather than the browser's zone, so a browser set to another zone (a laptop abroad, a test runner in
- * UTC after 16:00) does not propose yesterday — which the server would refuse as before the issue date.
+ * Today (`YYYY-MM-DD`) in Asia/Shanghai (UTC+8 all year): the server's "today", the calendar every deadline is
+ * kept in. Form defaults use it rather than the browser's zone, so a browser set to another zone (a laptop
+ * abroad, a test runner in UTC after 16:00) does not propose yesterday, which the server would refuse.
  */
-export function chinaToday(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
+export function shanghaiToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10)
 }

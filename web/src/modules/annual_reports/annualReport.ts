@@ -1,6 +1,7 @@
 // The annual report form's rules in the browser, mirroring the server's (ADR 0013): a manual value is a whole
 // number of 0 or more and replaces the system value; an additive item must be at least the children's sum;
 // only the changed items are sent.
+import { shanghaiToday } from '@/shared/date'
 import type {
   AnnualCheck,
   AnnualItemInput,
@@ -142,8 +143,8 @@ export function statusTagType(
 
 /** Year and month in Asia/Shanghai. */
 function shanghai(now: Date): { year: number; month: number } {
-  const shifted = new Date(now.getTime() + 8 * 3600 * 1000)
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1 }
+  const today = shanghaiToday(now.getTime())
+  return { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }
 }
 
 /** The last statistical year (October – September) that has ended: the one being reported on. */

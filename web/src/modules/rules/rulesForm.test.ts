@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { shanghaiToday } from '@/shared/date'
 import {
   effectiveFromProblem,
   isDate,
   overrideFormFrom,
   ruleValueProblem,
-  shanghaiToday,
   toVersionInput,
   valueRule,
   type OverrideRow,

@@ -48,11 +48,6 @@ export function isDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
-/** Today in Asia/Shanghai (UTC+8 all year), as YYYY-MM-DD: the server's "today". */
-export function shanghaiToday(now: number = Date.now()): string {
-  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
-
 export type EffectiveProblem = 'required' | 'format' | 'past' | 'beforePrevious'
 
 export function effectiveFromProblem(

@@ -1,5 +1,6 @@
 // Pure logic of the statistics pages: which figures are shown, how values and changes are written, the
 // default period. No Vue, no I/O: tested in figures.test.ts.
+import { shanghaiToday } from '@/shared/date'
 import type { Indicator, IndicatorKind, Period, Values } from './types'
 
 /** Whether a rise is good news (green), bad news (red) or neither (grey). */
@@ -158,13 +159,7 @@ export function toneOf(change: Change | null, rise: Tone): Tone {
 
 /** `YYYY-MM` of `date` in China time. */
 export function chinaMonth(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(date)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}`
+  return shanghaiToday(date.getTime()).slice(0, 7)
 }
 
 /** January of the current year to the current month, China time (the API's default). */
