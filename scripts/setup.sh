@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian packages, npm packages) and does nothing when everything is present.
-# Usage: scripts/setup.sh [--with-browser] [--with-postgres] [--with-bench] [--with-fuzz]
+# Usage: scripts/setup.sh [--with-browser] [--with-postgres] [--with-nginx] [--with-bench] [--with-fuzz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,7 @@ for argument in "$@"; do
         --with-browser) packages+=(chromium fonts-noto-cjk) ;;
         --with-postgres) packages+=(postgresql-15 postgresql-client-15) ;;
         --with-bench) packages+=(wrk nghttp2-client nginx-light bc) ;;
+        --with-nginx) packages+=(nginx-light) ;;
         --with-fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
         *) echo "unknown option $argument" >&2; exit 2 ;;
     esac

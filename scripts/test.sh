@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # One command: install what is missing, build (ASan/UBSan debug), and run every test —
 # C++ unit and service tests on SQLite and on a throwaway PostgreSQL 15, the web unit tests, the API
-# tests against the real binary on both databases, the durability test and the browser test in Chromium.
+# tests against the real binary on both databases, the durability test, the browser tests in Chromium and the
+# scale-out test (PostgreSQL primary + hot standby, two servers, nginx; e2e/scale-out.test.mjs).
 # Ends with each runner's own summary line and a total.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-scripts/setup.sh --with-browser --with-postgres --with-fuzz || exit 1
+scripts/setup.sh --with-browser --with-postgres --with-nginx --with-fuzz || exit 1
 scripts/build.sh dev || exit 1
 
 jobs=$(nproc 2>/dev/null || echo 2)

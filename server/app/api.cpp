@@ -28,7 +28,8 @@ auth::PasswordHashCost HashCost(const config::Config& config) {
                                                   : auth::PasswordHashCost::kInteractive;
 }
 
-Api::Api(db::Database& database, const Clock& clock, const config::Config& config)
+Api::Api(db::Database& database, const Clock& clock, const config::Config& config,
+         db::Database* statistics_database)
     : sessions_(database, clock,
                 {config.auth_session_hours * 3600 * 1000,
                  HashCost(config),
@@ -52,7 +53,7 @@ Api::Api(db::Database& database, const Clock& clock, const config::Config& confi
       replies_(database, clock),
       reports_(database, clock),
       public_reports_(database, clock),
-      statistics_(database, clock),
+      statistics_(statistics_database ? *statistics_database : database, clock),
       report_limits_(static_cast<int>(config.reports_submissions_per_hour)),
       report_options_{config.server_public_base_url},
       annual_reports_(database, clock),

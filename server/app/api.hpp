@@ -46,7 +46,9 @@ auth::PasswordHashCost HashCost(const config::Config& config);
 // There is no other list of routes or keys to keep in sync. Constructing it touches no data.
 class Api {
 public:
-    Api(db::Database& database, const Clock& clock, const config::Config& config);
+    // statistics_database: where the statistics pages read (a hot standby, ADR 0014); null: the primary.
+    Api(db::Database& database, const Clock& clock, const config::Config& config,
+        db::Database* statistics_database = nullptr);
     Api(const Api&) = delete;
     Api& operator=(const Api&) = delete;
 

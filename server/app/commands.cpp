@@ -13,6 +13,7 @@
 #include "auth/session_service.hpp"
 #include "core/csv.hpp"
 #include "db/migrator.hpp"
+#include "db/read_replica.hpp"
 #include "db/sqlite/sqlite_database.hpp"
 #include "http/dispatcher.hpp"
 #include "http/openapi.hpp"
@@ -78,7 +79,14 @@ int Serve(config::Config config, const ServeFlags& flags) {
     auto database = OpenAndMigrate(config);
     Bootstrap(*database, config);
     const SystemClock clock;
-    Api api(*database, clock, config);
+    std::unique_ptr<db::ReadReplicaDatabase> statistics_database;
+    if (!config.database_statistics_url.empty()) {
+        statistics_database = std::make_unique<db::ReadReplicaDatabase>(
+            *database, config.database_statistics_url,
+            db::DatabaseOptions{.read_connections = static_cast<int>(config.database_read_connections)});
+        spdlog::info("statistics read from {}", statistics_database->Describe());
+    }
+    Api api(*database, clock, config, statistics_database.get());
     const http::Router& router = api.GetRouter();
     auth::SessionService& sessions = api.Sessions();
 
@@ -97,6 +105,11 @@ int Serve(config::Config config, const ServeFlags& flags) {
     options.worker_threads = static_cast<int>(config.server_worker_threads);
     options.header_timeout = std::chrono::seconds(config.server_header_timeout_seconds);
     options.idle_timeout = std::chrono::seconds(config.server_idle_timeout_seconds);
+    try {
+        options.trusted_proxies = http::TrustedProxies(config.server_trusted_proxies);
+    } catch (const std::invalid_argument& error) {
+        throw config::ConfigError(std::string("setting server.trusted_proxies: ") + error.what());
+    }
     options.on_listening = [&](std::uint16_t port) {
         // Scripts and tests read this line to learn the port when 0 was asked for.
         std::printf("Ankang listening on http://%s:%u (database %s)\n", config.server_listen.c_str(), port,

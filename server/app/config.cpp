@@ -95,6 +95,28 @@ const std::vector<Setting>& Settings() {
                     c.database_url = v;
                 },
                 [](const Config& c) { return db::RedactUrl(c.database_url); }},
+        Setting{"database.statistics_url",
+                [](Config& c, const std::string& v) {
+                    if (!v.empty() && !text::StartsWith(v, "postgresql://") &&
+                        !text::StartsWith(v, "postgres://"))
+                        throw ConfigError("setting database.statistics_url: '" + db::RedactUrl(v) +
+                                          "' must start with postgresql:// (a hot standby of the primary)");
+                    c.database_statistics_url = v;
+                },
+                [](const Config& c) { return db::RedactUrl(c.database_statistics_url); }},
+        Setting{"server.trusted_proxies",
+                [](Config& c, const std::string& v) {
+                    std::istringstream entries(v);
+                    for (std::string entry; std::getline(entries, entry, ',');) {
+                        const std::string address = text::Trim(entry);
+                        if (address.empty() ||
+                            address.find_first_not_of("0123456789abcdefABCDEF.:") != std::string::npos)
+                            throw ConfigError("setting server.trusted_proxies: '" + address +
+                                              "' is not an IP address (comma-separated addresses expected)");
+                    }
+                    c.server_trusted_proxies = v;
+                },
+                [](const Config& c) { return c.server_trusted_proxies; }},
         ANKANG_INTEGER("server.header_timeout_seconds", server_header_timeout_seconds, 1, 600),
         ANKANG_INTEGER("server.idle_timeout_seconds", server_idle_timeout_seconds, 1, 3600),
         ANKANG_INTEGER("database.read_connections", database_read_connections, 1, 64),
@@ -201,6 +223,9 @@ Config Load(const std::optional<std::string>& file, const std::map<std::string, 
         if (found == by_environment_name.end()) throw ConfigError("unknown environment variable " + name);
         found->second->set(config, value);
     }
+    if (!config.database_statistics_url.empty() && !text::StartsWith(config.database_url, "postgres"))
+        throw ConfigError(
+            "setting database.statistics_url needs database.url on PostgreSQL (a standby of it)");
     return config;
 }
 

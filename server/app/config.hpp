@@ -23,8 +23,17 @@ struct Config {
     // Empty: taken from each request's Host header, over http.
     std::string server_public_base_url;
 
+    // Addresses of reverse proxies (nginx) whose X-Forwarded-For is believed: for a request from one of them
+    // the client is the rightmost address in that header that is not itself a trusted proxy. Comma-separated
+    // IP addresses; empty: the connection's peer is the client. The client address keys the login throttle
+    // and the worker-report limits, so behind nginx it must be set or every worker shares nginx's address.
+    std::string server_trusted_proxies;
+
     std::string database_url = "sqlite:data/ankang.db";
     std::int64_t database_read_connections = 4;
+    // A hot standby of the PostgreSQL primary (streaming replication) for the statistics pages' reads
+    // (ADR 0014). Empty: they read the primary. Needs database.url on PostgreSQL.
+    std::string database_statistics_url;
 
     std::int64_t auth_session_hours = 12;
     std::string auth_password_hash = "interactive";  // or "minimal" (tests only)

@@ -101,3 +101,35 @@ TEST(ConfigTest, TheDataDirectoryDefaultsToTheSqliteFilesDirectory) {
 }
 
 }  // namespace app::config
+
+namespace app::config {
+
+TEST(ConfigTest, AStatisticsStandbyNeedsPostgresqlOnBothSides) {
+    const Config config =
+        Load(std::nullopt, {{"ANKANG_DATABASE_URL", "postgresql://ankang@primary/ankang"},
+                            {"ANKANG_DATABASE_STATISTICS_URL", "postgresql://ankang@standby/ankang"}});
+    EXPECT_EQ(config.database_statistics_url, "postgresql://ankang@standby/ankang");
+    EXPECT_TRUE(Load(std::nullopt, {}).database_statistics_url.empty());
+    EXPECT_NE(
+        MessageOf([] {
+            Load(std::nullopt, {{"ANKANG_DATABASE_STATISTICS_URL", "postgresql://ankang@standby/ankang"}});
+        }).find("needs database.url on PostgreSQL"),
+        std::string::npos);
+    EXPECT_NE(MessageOf([] {
+                  Load(std::nullopt, {{"ANKANG_DATABASE_URL", "postgresql://a@primary/a"},
+                                      {"ANKANG_DATABASE_STATISTICS_URL", "sqlite:/tmp/copy.db"}});
+              }).find("database.statistics_url"),
+              std::string::npos);
+}
+
+TEST(ConfigTest, TrustedProxiesAreAddresses) {
+    EXPECT_EQ(
+        Load(std::nullopt, {{"ANKANG_SERVER_TRUSTED_PROXIES", "127.0.0.1, ::1"}}).server_trusted_proxies,
+        "127.0.0.1, ::1");
+    EXPECT_NE(MessageOf([] {
+                  Load(std::nullopt, {{"ANKANG_SERVER_TRUSTED_PROXIES", "127.0.0.1,nginx.local"}});
+              }).find("'nginx.local' is not an IP address"),
+              std::string::npos);
+}
+
+}  // namespace app::config

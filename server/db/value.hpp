@@ -24,6 +24,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The server cannot be reached or ended the connection (PostgreSQL SQLSTATE classes 08 and 57P, or a broken
+// connection): the same statement may succeed elsewhere, e.g. on the primary when a standby is down.
+class DatabaseUnavailable : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
 // The same constraint failure on both databases, so one catch handles SQLite and PostgreSQL.
 class ConstraintViolation : public DatabaseError {
 public:

@@ -70,8 +70,7 @@ struct Server::State {
         MaybeFinishShutdown();
     }
 
-    static Request ToRequest(bhttp::request<bhttp::string_body>&& message,
-                             const std::string& client_address) {
+    Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::string& peer_address) const {
         Request request;
         request.method = ParseMethod(std::string_view(message.method_string()));
         const std::string_view target(message.target());
@@ -84,7 +83,8 @@ struct Server::State {
                                          std::string(field.value()));
         }
         request.body = std::move(message.body());
-        request.context.client_address = client_address;
+        const std::string_view forwarded_for = message["X-Forwarded-For"];
+        request.context.client_address = options.trusted_proxies.ClientAddress(peer_address, forwarded_for);
         return request;
     }
 

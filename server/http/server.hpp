@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "http/client_address.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 
@@ -20,6 +21,7 @@ struct ServerOptions {
     std::chrono::seconds idle_timeout{60};    // keep-alive connections idle longer are closed
     std::chrono::seconds shutdown_grace{25};  // SIGTERM waits this long for in-flight requests
     std::size_t max_connections = 4096;
+    TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client (server.trusted_proxies)
     std::function<void(std::uint16_t port)> on_listening;
 };
 

@@ -29,8 +29,8 @@ TestDatabase::TestDatabase() {
         admin->Write([&](db::Session& session) { session.RunScript("CREATE SCHEMA " + schema_); });
     }
     const char separator = admin_url_.find('?') == std::string::npos ? '?' : '&';
-    database_ = db::OpenDatabase(admin_url_ + separator + "options=-csearch_path%3D" + schema_,
-                                 {.read_connections = 3});
+    url_ = admin_url_ + separator + "options=-csearch_path%3D" + schema_;
+    database_ = db::OpenDatabase(url_, {.read_connections = 3});
     db::Migrate(*database_);
 }
 

@@ -20,11 +20,14 @@ public:
     db::Database* operator->() { return database_.get(); }
     db::Dialect GetDialect() const { return database_->GetDialect(); }
     static bool UsingPostgres();
+    // The URL this database was opened with (PostgreSQL only: a private in-memory SQLite has none).
+    const std::string& Url() const { return url_; }
 
 private:
     std::unique_ptr<db::Database> database_;
     std::string admin_url_;
     std::string schema_;
+    std::string url_;
 };
 
 // A clock tests move by hand.

@@ -50,8 +50,12 @@ using ResultHandle = std::unique_ptr<PGresult, ResultDeleter>;
             detail += std::string(" ") + more;
         throw ConstraintViolation(kind, detail.empty() ? message : detail);
     }
-    throw DatabaseError("postgresql: " + message + (state ? " [" + std::string(state) + "]" : "") + " in " +
-                        std::string(context.substr(0, 300)));
+    std::string text = "postgresql: " + message + (state ? " [" + std::string(state) + "]" : "") + " in " +
+                       std::string(context.substr(0, 300));
+    const std::string_view code(state ? state : "");
+    if (PQstatus(connection) == CONNECTION_BAD || code.substr(0, 2) == "08" || code.substr(0, 3) == "57P")
+        throw DatabaseUnavailable(std::move(text));
+    throw DatabaseError(std::move(text));
 }
 
 class PostgresConnection final : public Connection {
@@ -60,7 +64,7 @@ public:
         if (PQstatus(handle_) != CONNECTION_OK) {
             std::string message = PQerrorMessage(handle_);
             PQfinish(handle_);
-            throw DatabaseError("cannot connect to PostgreSQL (" + RedactUrl(url) + "): " + message);
+            throw DatabaseUnavailable("cannot connect to PostgreSQL (" + RedactUrl(url) + "): " + message);
         }
         // Keep notices (e.g. "relation already exists, skipping") out of stderr.
         PQsetNoticeProcessor(
