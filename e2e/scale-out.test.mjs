@@ -2,7 +2,8 @@
 // front, started by scripts/scale-out.sh on loopback exactly as docs/operations.md deploys them:
 //   - a session made through nginx is valid on both servers, and ended on one it is ended on both;
 //   - nginx spreads requests over both servers; the client address the servers record is the worker's, not
-//     nginx's, and a client cannot choose it by sending X-Forwarded-For itself;
+//     nginx's, and a client cannot choose it by sending X-Forwarded-For itself; failed sign-ins spread over
+//     both servers add up to one throttle;
 //   - the statistics pages read the standby: with its replay paused, a new hazard is in the primary's lists
 //     at once but not on either server's dashboard until replay resumes; with the standby stopped the
 //     dashboard answers from the primary;
@@ -23,7 +24,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { repoRoot, binaryPath } from './support/server.mjs';
-import { signIn, signInAdmin, expectStatus, Client } from './support/client.mjs';
+import { signIn, signInAdmin, expectStatus, Client, DEMO_PASSWORD } from './support/client.mjs';
 import { waitUntil } from './support/browser.mjs';
 
 const run = promisify(execFile);
@@ -135,6 +136,17 @@ describe('scale-out: two servers behind nginx on PostgreSQL with a hot standby',
     const address = (username) => items.find((entry) => entry.username === username)?.clientAddress;
     assert.equal(address('scale_out_probe_a'), '127.0.0.3');
     assert.equal(address('scale_out_probe_b'), '127.0.0.4');
+  });
+
+  it('throttles an account whose guesses are spread over both servers', async () => {
+    // Five failures in all (the default auth.max_failures_per_account), three on one server and two on the other:
+    // each process alone saw fewer than five, yet the right password is refused on both.
+    for (const server of [urls.server1, urls.server2, urls.server1, urls.server2, urls.server1]) {
+      expectStatus(await new Client(server).login('qinhuai_cadre', 'Wrong-guess-1'), 401);
+    }
+    for (const server of [urls.server1, urls.server2]) {
+      expectStatus(await new Client(server).login('qinhuai_cadre', DEMO_PASSWORD), 429);
+    }
   });
 
   it('reads the statistics on the standby, and on the primary while the standby is down', async () => {

@@ -86,6 +86,26 @@ describe('statistics', () => {
     assert.equal(rejected.values.H02, before.county.values.H02);
   });
 
+  it('gives each child in the table the figures of its own dashboard', async () => {
+    // The child table is computed for all children at once (one statement per source); each child's own
+    // dashboard computes the child alone. Every count and stock must agree, at the province and in 南京市.
+    const seen = new Set();
+    for (const parent of [orgs.root, orgs.city]) {
+      const data = await dashboard(province, parent);
+      for (const child of data.children.filter((c) => c.organisationId)) {
+        const own = await dashboard(province, child.organisationId);
+        for (const [code, value] of Object.entries(own.values)) {
+          if (!Number.isInteger(value)) continue; // ratios and averages are derived from the counts
+          assert.equal(child.values[code], value, `${code} of ${child.name} in the table of ${data.organisation.name}`);
+          if (value > 0) seen.add(code);
+        }
+      }
+    }
+    for (const code of ['E01', 'SV03', 'SV11', 'H01', 'O01', 'O03', 'SV01', 'SV08', 'O06F']) {
+      assert.ok(seen.has(code), `the demo province has some ${code} to compare (seen: ${[...seen].sort().join(' ')})`);
+    }
+  });
+
   it('adds the children up to the parent and recomputes ratios from totals', async () => {
     const data = await dashboard(province, orgs.root);
     assert.equal(data.organisation.id, orgs.root);

@@ -1,15 +1,17 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <string>
-#include <unordered_map>
+#include <vector>
+
+#include "db/session.hpp"
 
 namespace app::auth {
 
-// Counts failed sign-ins per account and per client address in a sliding window, in memory only
-// (no addresses are persisted for this). Thread-safe.
+// Failed sign-ins per account and per client address in a sliding window, counted from the login log (which
+// records every attempt anyway), so every server process on one database sees the same attempts and an
+// attacker gains nothing by spreading guesses over the processes behind nginx (ADR 0014). A success clears
+// the account's count; throttled attempts do not count.
 class LoginThrottle {
 public:
     struct Limits {
@@ -20,18 +22,16 @@ public:
 
     explicit LoginThrottle(Limits limits) : limits_(limits) {}
 
-    // Milliseconds until another attempt is allowed; 0 when allowed now.
-    std::int64_t RetryAfter(const std::string& account, const std::string& address, std::int64_t now);
-    void RecordFailure(const std::string& account, const std::string& address, std::int64_t now);
-    void RecordSuccess(const std::string& account);
+    // Milliseconds until another attempt is allowed for this account from this address; 0 when allowed now.
+    std::int64_t RetryAfter(db::Session& session, const std::string& account, const std::string& address,
+                            std::int64_t now) const;
+
+    // The wait given the failures that count, newest first (at most `limit` of them).
+    static std::int64_t WaitFor(const std::vector<std::int64_t>& failures_newest_first, int limit,
+                                std::int64_t window_ms, std::int64_t now);
 
 private:
-    std::int64_t RetryAfterFor(std::deque<std::int64_t>& failures, int limit, std::int64_t now) const;
-
     Limits limits_;
-    std::mutex mutex_;
-    std::unordered_map<std::string, std::deque<std::int64_t>> account_failures_;
-    std::unordered_map<std::string, std::deque<std::int64_t>> address_failures_;
 };
 
 }  // namespace app::auth

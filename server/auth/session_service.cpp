@@ -70,7 +70,10 @@ LoginResult SessionService::Login(const std::string& username_input, const std::
     const std::string username = text::ToLowerAscii(text::Trim(username_input));
     const std::string& account_key = username;
     const std::int64_t now = clock_.Now();
-    if (const std::int64_t wait = throttle_.RetryAfter(account_key, context.client_address, now); wait > 0) {
+    const std::int64_t wait = database_.Read([&](db::Session& session) {
+        return throttle_.RetryAfter(session, account_key, context.client_address, now);
+    });
+    if (wait > 0) {
         WriteLoginLog(username, std::nullopt, "", false, "throttled", context);
         const std::string minutes = std::to_string((wait + 59'999) / 60'000);
         throw Error(ErrorCode::kTooManyRequests,
@@ -98,7 +101,6 @@ LoginResult SessionService::Login(const std::string& username_input, const std::
 
     const bool password_matches = VerifyPassword(candidate ? candidate->hash : dummy_hash_, password);
     if (!candidate || !password_matches || candidate->status != "ACTIVE") {
-        throttle_.RecordFailure(account_key, context.client_address, now);
         const std::string reason = !candidate          ? "unknown_user"
                                    : !password_matches ? "wrong_password"
                                                        : "disabled";
@@ -106,7 +108,6 @@ LoginResult SessionService::Login(const std::string& username_input, const std::
                       candidate ? candidate->path : "", false, reason, context);
         throw Error(ErrorCode::kUnauthenticated, {"用户名或密码错误", "Wrong username or password"}, reason);
     }
-    throttle_.RecordSuccess(account_key);
 
     LoginResult result;
     result.token = NewSecretToken();

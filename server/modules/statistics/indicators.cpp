@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "auth/data_scope.hpp"
 #include "db/session.hpp"
@@ -127,124 +128,129 @@ std::optional<double> DerivedValue(const IndicatorDefinition& definition, const 
     return definition.kind == kAverage ? value / 3600.0 : value;
 }
 
-IndicatorValues ComputeIndicators(db::Session& session, const std::string& path, const MonthRange& months,
-                                  StockValues stocks) {
-    IndicatorValues values;
-    const std::string upper = auth::SubtreeUpperBound(path);
-    const db::Result node = session.Query("SELECT id FROM organisations WHERE path = $1", path);
-    const std::int64_t organisation_id = node.Empty() ? 0 : node.Front().GetInt64(0);
+namespace {
 
-    // Hazards and reports: the node's own roll-up rows (ADR 0013).
-    {
-        const db::Row found =
-            session
-                .Query(
-                    "SELECT SUM(hazards), SUM(major * hazards),"
-                    " SUM(CASE WHEN closed_month <> '' AND closed_month <= $3 THEN hazards END)"
-                    " FROM hazard_rollups WHERE organisation_id = $1 AND found_month >= $2"
-                    " AND found_month <= $3 AND state <> 'REJECTED'",
-                    organisation_id, months.from, months.to)
-                .Front();
-        values["SV03"] = Int(found, 0);
-        values["SV04"] = Int(found, 1);
-        values["SV06N"] = Int(found, 2);
-        const db::Row closed =
-            session
-                .Query(
-                    "SELECT SUM(hazards), SUM(on_time * hazards) FROM hazard_rollups"
-                    " WHERE organisation_id = $1 AND closed_month >= $2 AND closed_month <= $3",
-                    organisation_id, months.from, months.to)
-                .Front();
-        values["SV05"] = Int(closed, 0);
-        values["SV05T"] = Int(closed, 1);
-        const db::Row reports =
-            session
-                .Query(
-                    "SELECT SUM(reports),"
-                    " SUM(CASE WHEN state IN ('ACCEPTED', 'DUPLICATE', 'RESOLVED') THEN reports END),"
-                    " SUM(acknowledged * reports), SUM(acknowledge_seconds)"
-                    " FROM report_rollups WHERE organisation_id = $1 AND month >= $2 AND month <= $3",
-                    organisation_id, months.from, months.to)
-                .Front();
-        values["SV11"] = Int(reports, 0);
-        values["SV11A"] = Int(reports, 1);
-        values["R01"] = Int(reports, 2);
-        values["R01S"] = Int(reports, 3);
-    }
+// The statements behind ComputeIndicators and ComputeChildIndicators, written once. Every value is grouped by
+// a "subject" path: the node itself (kNode) or each of its children (kChildren). Roll-up and totals rows are
+// the subjects' own rows; live counts over the subtree are grouped by the first `length` characters of the
+// organisation path, paths having 9 characters per level (ADR 0003), so every descendant falls to its child.
+enum class Subjects { kNode, kChildren };
+
+std::map<std::string, IndicatorValues> GroupedIndicators(db::Session& session, const std::string& path,
+                                                         Subjects subjects, const MonthRange& months,
+                                                         StockValues stocks) {
+    constexpr std::int64_t kSegment = 9;
+    const std::string upper = auth::SubtreeUpperBound(path);
+    const auto length =
+        static_cast<std::int64_t>(path.size()) + (subjects == Subjects::kChildren ? kSegment : 0);
+    // Which organisations' own rows: fixed text chosen here, never from a request.
+    const std::string subject = subjects == Subjects::kNode
+                                    ? "c.path = $1"
+                                    : "c.parent_id = (SELECT p.id FROM organisations p WHERE p.path = $1)";
+
+    std::map<std::string, IndicatorValues> grouped;
+    for (const db::Row row : session.Query("SELECT c.path FROM organisations c WHERE " + subject, path))
+        grouped[row.GetString(0)];
+    if (subjects == Subjects::kNode) grouped[path];  // a path with no organisation counts zeros
+    const auto add = [&](const db::Result& result, std::initializer_list<std::string_view> codes) {
+        for (const db::Row row : result) {
+            const auto found = grouped.find(row.GetString(0));
+            if (found == grouped.end()) continue;  // records attached to the node itself, not to a child
+            std::size_t column = 1;
+            for (std::string_view code : codes) found->second[std::string(code)] += Int(row, column++);
+        }
+    };
+    const auto zero = [&](std::initializer_list<std::string_view> codes) {
+        for (auto& [subject_path, values] : grouped)
+            for (std::string_view code : codes) values[std::string(code)];
+    };
+
+    // Hazards and reports: the subjects' own roll-up rows (ADR 0013).
+    zero({"SV03", "SV04", "SV06N", "SV05", "SV05T", "SV11", "SV11A", "R01", "R01S"});
+    add(session.Query("SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards),"
+                      " SUM(CASE WHEN r.closed_month <> '' AND r.closed_month <= $3 THEN r.hazards END)"
+                      " FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE " +
+                          subject +
+                          " AND r.found_month >= $2 AND r.found_month <= $3 AND r.state <> 'REJECTED'"
+                          " GROUP BY c.path",
+                      path, months.from, months.to),
+        {"SV03", "SV04", "SV06N"});
+    add(session.Query("SELECT c.path, SUM(r.hazards), SUM(r.on_time * r.hazards)"
+                      " FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE " +
+                          subject + " AND r.closed_month >= $2 AND r.closed_month <= $3 GROUP BY c.path",
+                      path, months.from, months.to),
+        {"SV05", "SV05T"});
+    add(session.Query("SELECT c.path, SUM(r.reports),"
+                      " SUM(CASE WHEN r.state IN ('ACCEPTED', 'DUPLICATE', 'RESOLVED') THEN r.reports END),"
+                      " SUM(r.acknowledged * r.reports), SUM(r.acknowledge_seconds)"
+                      " FROM organisations c JOIN report_rollups r ON r.organisation_id = c.id WHERE " +
+                          subject + " AND r.month >= $2 AND r.month <= $3 GROUP BY c.path",
+                      path, months.from, months.to),
+        {"SV11", "SV11A", "R01", "R01S"});
 
     // Inspections and documents are few: counted live over the subtree. Inspections first (CROSS JOIN keeps
-    // SQLite from walking every enterprise of a province to find a handful of inspections).
+    // SQLite from walking every enterprise of a province to find a handful of inspections). An enterprise
+    // lies under one child, so distinct enterprises per child add up.
     const std::int64_t start = RangeStartMillis(months);
     const std::int64_t end = RangeEndMillis(months);
-    {
-        const db::Row inspections =
-            session
-                .Query(
-                    "SELECT COUNT(*), COUNT(DISTINCT i.enterprise_id) FROM inspections i CROSS JOIN "
-                    "enterprises e"
-                    " WHERE e.id = i.enterprise_id AND e.organisation_path >= $1 AND e.organisation_path < $2"
-                    " AND i.status IN ('CLOSED', 'FOLLOW_UP')"
-                    " AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) >= $3"
-                    " AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) < $4",
-                    path, upper, start, end)
-                .Front();
-        values["SV01"] = Int(inspections, 0);
-        values["SV02"] = Int(inspections, 1);
-        values["SV08"] = session
-                             .Query(
-                                 "SELECT COUNT(*) FROM union_documents d CROSS JOIN organisations o"
-                                 " WHERE o.id = d.organisation_id AND o.path >= $1 AND o.path < $2"
-                                 " AND d.issued_at >= $3 AND d.issued_at < $4",
-                                 path, upper, start, end)
-                             .Front()
-                             .GetInt64(0);
-    }
-    if (stocks == StockValues::kSkip) return values;
+    zero({"SV01", "SV02", "SV08"});
+    add(session.Query(
+            "SELECT substr(e.organisation_path, 1, $5), COUNT(*), COUNT(DISTINCT i.enterprise_id)"
+            " FROM inspections i CROSS JOIN enterprises e"
+            " WHERE e.id = i.enterprise_id AND e.organisation_path >= $1 AND e.organisation_path < $2"
+            " AND i.status IN ('CLOSED', 'FOLLOW_UP')"
+            " AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) >= $3"
+            " AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) < $4"
+            " GROUP BY 1",
+            path, upper, start, end, length),
+        {"SV01", "SV02"});
+    add(session.Query(
+            "SELECT substr(o.path, 1, $5), COUNT(*) FROM union_documents d CROSS JOIN organisations o"
+            " WHERE o.id = d.organisation_id AND o.path >= $1 AND o.path < $2"
+            " AND d.issued_at >= $3 AND d.issued_at < $4 GROUP BY 1",
+            path, upper, start, end, length),
+        {"SV08"});
+    if (stocks == StockValues::kSkip) return grouped;
 
-    {
-        const db::Row open =
-            session
-                .Query(
-                    "SELECT SUM(hazards), SUM(major * hazards),"
-                    " SUM(CASE WHEN state = 'OVERDUE' THEN hazards END)"
-                    " FROM hazard_rollups WHERE organisation_id = $1 AND state IN ('OPEN', 'OVERDUE')",
-                    organisation_id)
-                .Front();
-        values["H01"] = Int(open, 0);
-        values["H02"] = Int(open, 1);
-        values["H03"] = Int(open, 2);
-    }
-    {
-        // Coverage, inspectors, committees and volunteers: the node's subtree totals, one row (migration
-        // 0018).
-        const db::Result totals = session.Query(
-            "SELECT enterprises, workers, covered, covered_workers, non_public, non_public_covered, "
-            "small_and_micro,"
-            " small_and_micro_covered, with_committee, inspectors, committees, group_inspectors, "
-            "mass_supervisors"
-            " FROM organisation_totals WHERE organisation_id = $1",
-            organisation_id);
-        constexpr std::array<std::string_view, 13> kCodes{"E01", "E02", "E03", "E04", "E05", "E06", "E07",
-                                                          "E08", "E09", "O03", "O01", "O04", "O05"};
-        for (std::size_t column = 0; column < kCodes.size(); ++column) {
-            values[std::string(kCodes[column])] = totals.Empty() ? 0 : Int(totals.Front(), column);
-        }
-        const db::Row staffing =
-            session
-                .Query(
-                    "SELECT SUM(st.fulltime_lp_cadres), SUM(st.parttime_lp_cadres), "
-                    "SUM(st.budget_planned_fen),"
-                    " SUM(st.budget_spent_fen) FROM lp_staffing st JOIN organisations o ON o.id = "
-                    "st.organisation_id"
-                    " WHERE st.year = $3 AND o.path >= $1 AND o.path < $2",
-                    path, upper, static_cast<std::int64_t>(std::stoi(months.to.substr(0, 4))))
-                .Front();
-        values["O06F"] = Int(staffing, 0);
-        values["O06P"] = Int(staffing, 1);
-        values["O07P"] = Int(staffing, 2);
-        values["O07S"] = Int(staffing, 3);
-    }
-    return values;
+    zero({"H01", "H02", "H03"});
+    add(session.Query("SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards),"
+                      " SUM(CASE WHEN r.state = 'OVERDUE' THEN r.hazards END)"
+                      " FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE " +
+                          subject + " AND r.state IN ('OPEN', 'OVERDUE') GROUP BY c.path",
+                      path),
+        {"H01", "H02", "H03"});
+    // Coverage, inspectors, committees and volunteers: the subjects' subtree totals, one row each (migration
+    // 0018).
+    const std::initializer_list<std::string_view> totals{"E01", "E02", "E03", "E04", "E05", "E06", "E07",
+                                                         "E08", "E09", "O03", "O01", "O04", "O05"};
+    zero(totals);
+    add(session.Query("SELECT c.path, t.enterprises, t.workers, t.covered, t.covered_workers, t.non_public,"
+                      " t.non_public_covered, t.small_and_micro, t.small_and_micro_covered, t.with_committee,"
+                      " t.inspectors, t.committees, t.group_inspectors, t.mass_supervisors"
+                      " FROM organisations c JOIN organisation_totals t ON t.organisation_id = c.id WHERE " +
+                          subject,
+                      path),
+        totals);
+    zero({"O06F", "O06P", "O07P", "O07S"});
+    add(session.Query("SELECT substr(o.path, 1, $4), SUM(st.fulltime_lp_cadres), SUM(st.parttime_lp_cadres),"
+                      " SUM(st.budget_planned_fen), SUM(st.budget_spent_fen)"
+                      " FROM lp_staffing st JOIN organisations o ON o.id = st.organisation_id"
+                      " WHERE st.year = $3 AND o.path >= $1 AND o.path < $2 GROUP BY 1",
+                      path, upper, static_cast<std::int64_t>(std::stoi(months.to.substr(0, 4))), length),
+        {"O06F", "O06P", "O07P", "O07S"});
+    return grouped;
+}
+
+}  // namespace
+
+IndicatorValues ComputeIndicators(db::Session& session, const std::string& path, const MonthRange& months,
+                                  StockValues stocks) {
+    return std::move(GroupedIndicators(session, path, Subjects::kNode, months, stocks).at(path));
+}
+
+std::map<std::string, IndicatorValues> ComputeChildIndicators(db::Session& session, const std::string& path,
+                                                              const MonthRange& months) {
+    return GroupedIndicators(session, path, Subjects::kChildren, months, StockValues::kInclude);
 }
 
 }  // namespace app::statistics

@@ -52,6 +52,12 @@ enum class StockValues { kInclude, kSkip };
 IndicatorValues ComputeIndicators(db::Session& session, const std::string& path, const MonthRange& months,
                                   StockValues stocks = StockValues::kInclude);
 
+// ComputeIndicators for every child of the organisation at `path`, keyed by the child's path, in one
+// statement per source rather than one per child (the dashboard's child table: PostgreSQL pays a round trip
+// per statement).
+std::map<std::string, IndicatorValues> ComputeChildIndicators(db::Session& session, const std::string& path,
+                                                              const MonthRange& months);
+
 // A ratio or average from the counts it names; nullopt when the denominator is 0.
 std::optional<double> DerivedValue(const IndicatorDefinition& definition, const IndicatorValues& values);
 

@@ -162,6 +162,19 @@ protected:
                     EXPECT_EQ(actual.at(code), value) << when << ": " << code << " at " << path << " in "
                                                       << months.from << ".." << months.to;
                 }
+                // The dashboard's child table computes all children at once: the same figures as one by one.
+                const auto children = database_->Read(
+                    [&](db::Session& session) { return ComputeChildIndicators(session, path, months); });
+                std::size_t child_count = 0;
+                for (const std::string& child : paths) {
+                    if (child.size() != path.size() + 9 || child.compare(0, path.size(), path) != 0) continue;
+                    ++child_count;
+                    const IndicatorValues one = database_->Read(
+                        [&](db::Session& session) { return ComputeIndicators(session, child, months); });
+                    ASSERT_TRUE(children.contains(child)) << when << ": child " << child << " of " << path;
+                    EXPECT_EQ(children.at(child), one) << when << ": child " << child << " of " << path;
+                }
+                EXPECT_EQ(children.size(), child_count) << when << ": children of " << path;
             }
         }
     }

@@ -120,9 +120,11 @@ Dashboard StatisticsService::Load(const RequestContext& context, std::int64_t or
             "o.id)"
             " FROM organisations o WHERE o.parent_id = $1 ORDER BY o.code, o.id",
             node.id);
+        std::map<std::string, IndicatorValues> child_values =
+            ComputeChildIndicators(session, node.path, months);
         for (const db::Row child : children) {
             NodeFigures figures{child.GetInt64(0), child.GetString(1), child.GetInt32(2), child.GetBool(4),
-                                ComputeIndicators(session, child.GetString(3), months)};
+                                std::move(child_values[child.GetString(3)])};
             for (const auto& [code, value] : figures.values) own[code] -= value;
             dashboard.children.push_back(std::move(figures));
         }
