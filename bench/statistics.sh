@@ -79,37 +79,41 @@ query() {
     if [ "$dialect" = pg ]; then psql "$pg_url" -X -q -At -F $'\t' -c "$1"; else sqlite3 -separator $'\t' "$database" "$1"; fi
 }
 
-# indicators PATH FROM TO START_MS END_MS STOCKS → the statements of statistics::ComputeIndicators
+# indicators PATH SUBJECTS FROM TO START_MS END_MS STOCKS → the statements of statistics::ComputeIndicators
+# (SUBJECTS node) or ComputeChildIndicators (SUBJECTS children): server/modules/statistics/indicators.cpp
 indicators() {
-    local path=$1 from=$2 to=$3 start=$4 end=$5 stocks=$6 upper="${1}0" id
-    id=$(query "SELECT id FROM organisations WHERE path = '$path'")
+    local path=$1 subjects=$2 from=$3 to=$4 start=$5 end=$6 stocks=$7 upper="${1}0" subject length=${#1}
+    if [ "$subjects" = node ]; then
+        subject="c.path = '$path'"
+    else
+        subject="c.parent_id = (SELECT p.id FROM organisations p WHERE p.path = '$path')"
+        length=$((length + 9))
+    fi
     cat <<SQL
-SELECT id FROM organisations WHERE path = '$path';
-SELECT SUM(hazards), SUM(major * hazards), SUM(CASE WHEN closed_month <> '' AND closed_month <= '$to' THEN hazards END) FROM hazard_rollups WHERE organisation_id = $id AND found_month >= '$from' AND found_month <= '$to' AND state <> 'REJECTED';
-SELECT SUM(hazards), SUM(on_time * hazards) FROM hazard_rollups WHERE organisation_id = $id AND closed_month >= '$from' AND closed_month <= '$to';
-SELECT SUM(reports), SUM(CASE WHEN state IN ('ACCEPTED', 'DUPLICATE', 'RESOLVED') THEN reports END), SUM(acknowledged * reports), SUM(acknowledge_seconds) FROM report_rollups WHERE organisation_id = $id AND month >= '$from' AND month <= '$to';
-SELECT COUNT(*), COUNT(DISTINCT i.enterprise_id) FROM inspections i CROSS JOIN enterprises e WHERE e.id = i.enterprise_id AND e.organisation_path >= '$path' AND e.organisation_path < '$upper' AND i.status IN ('CLOSED', 'FOLLOW_UP') AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) >= $start AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) < $end;
-SELECT COUNT(*) FROM union_documents d CROSS JOIN organisations o WHERE o.id = d.organisation_id AND o.path >= '$path' AND o.path < '$upper' AND d.issued_at >= $start AND d.issued_at < $end;
+SELECT c.path FROM organisations c WHERE $subject;
+SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards), SUM(CASE WHEN r.closed_month <> '' AND r.closed_month <= '$to' THEN r.hazards END) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.found_month >= '$from' AND r.found_month <= '$to' AND r.state <> 'REJECTED' GROUP BY c.path;
+SELECT c.path, SUM(r.hazards), SUM(r.on_time * r.hazards) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.closed_month >= '$from' AND r.closed_month <= '$to' GROUP BY c.path;
+SELECT c.path, SUM(r.reports), SUM(CASE WHEN r.state IN ('ACCEPTED', 'DUPLICATE', 'RESOLVED') THEN r.reports END), SUM(r.acknowledged * r.reports), SUM(r.acknowledge_seconds) FROM organisations c JOIN report_rollups r ON r.organisation_id = c.id WHERE $subject AND r.month >= '$from' AND r.month <= '$to' GROUP BY c.path;
+SELECT substr(e.organisation_path, 1, $length), COUNT(*), COUNT(DISTINCT i.enterprise_id) FROM inspections i CROSS JOIN enterprises e WHERE e.id = i.enterprise_id AND e.organisation_path >= '$path' AND e.organisation_path < '$upper' AND i.status IN ('CLOSED', 'FOLLOW_UP') AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) >= $start AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) < $end GROUP BY 1;
+SELECT substr(o.path, 1, $length), COUNT(*) FROM union_documents d CROSS JOIN organisations o WHERE o.id = d.organisation_id AND o.path >= '$path' AND o.path < '$upper' AND d.issued_at >= $start AND d.issued_at < $end GROUP BY 1;
 SQL
     [ "$stocks" = yes ] || return 0
     cat <<SQL
-SELECT SUM(hazards), SUM(major * hazards), SUM(CASE WHEN state = 'OVERDUE' THEN hazards END) FROM hazard_rollups WHERE organisation_id = $id AND state IN ('OPEN', 'OVERDUE');
-SELECT enterprises, workers, covered, covered_workers, non_public, non_public_covered, small_and_micro, small_and_micro_covered, with_committee, inspectors, committees, group_inspectors, mass_supervisors FROM organisation_totals WHERE organisation_id = $id;
-SELECT SUM(st.fulltime_lp_cadres), SUM(st.parttime_lp_cadres), SUM(st.budget_planned_fen), SUM(st.budget_spent_fen) FROM lp_staffing st JOIN organisations o ON o.id = st.organisation_id WHERE st.year = ${to%-*} AND o.path >= '$path' AND o.path < '$upper';
+SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards), SUM(CASE WHEN r.state = 'OVERDUE' THEN r.hazards END) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.state IN ('OPEN', 'OVERDUE') GROUP BY c.path;
+SELECT c.path, t.enterprises, t.workers, t.covered, t.covered_workers, t.non_public, t.non_public_covered, t.small_and_micro, t.small_and_micro_covered, t.with_committee, t.inspectors, t.committees, t.group_inspectors, t.mass_supervisors FROM organisations c JOIN organisation_totals t ON t.organisation_id = c.id WHERE $subject;
+SELECT substr(o.path, 1, $length), SUM(st.fulltime_lp_cadres), SUM(st.parttime_lp_cadres), SUM(st.budget_planned_fen), SUM(st.budget_spent_fen) FROM lp_staffing st JOIN organisations o ON o.id = st.organisation_id WHERE st.year = ${to%-*} AND o.path >= '$path' AND o.path < '$upper' GROUP BY 1;
 SQL
 }
 
 # dashboard_sql ID → every statement of StatisticsService::Load for that organisation, in its order
 dashboard_sql() {
-    local id=$1 path child_id child_path length
+    local id=$1 path length
     path=$(query "SELECT path FROM organisations WHERE id = $id")
     echo "SELECT o.id, o.parent_id, o.name, o.code, o.org_type, o.level, o.path, o.status FROM organisations o WHERE o.id = $id;"
-    indicators "$path" "$from" "$to" "$start_ms" "$end_ms" yes
-    indicators "$path" "$previous_from" "$previous_to" "$previous_start_ms" "$previous_end_ms" no
+    indicators "$path" node "$from" "$to" "$start_ms" "$end_ms" yes
+    indicators "$path" node "$previous_from" "$previous_to" "$previous_start_ms" "$previous_end_ms" no
     echo "SELECT o.id, o.name, o.level, o.path, EXISTS (SELECT 1 FROM organisations c WHERE c.parent_id = o.id) FROM organisations o WHERE o.parent_id = $id ORDER BY o.code, o.id;"
-    while IFS=$'\t' read -r child_id child_path; do
-        indicators "$child_path" "$from" "$to" "$start_ms" "$end_ms" yes
-    done < <(query "SELECT id, path FROM organisations WHERE parent_id = $id ORDER BY code, id")
+    indicators "$path" children "$from" "$to" "$start_ms" "$end_ms" yes
     cat <<SQL
 SELECT found_month, SUM(hazards), SUM(major * hazards) FROM hazard_rollups WHERE organisation_id = $id AND found_month >= '$trend_from' AND found_month <= '$to' AND state <> 'REJECTED' GROUP BY found_month;
 SELECT closed_month, SUM(hazards) FROM hazard_rollups WHERE organisation_id = $id AND closed_month >= '$trend_from' AND closed_month <= '$to' GROUP BY closed_month;
@@ -164,7 +168,7 @@ report() { # report NAME ID
     local server_figures raw_figures
     server_figures=$(node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1])).values;
         console.log(`${v.SV03} ${v.E01}`)' "$work/answer.json")
-    raw_figures="$(query "$(grep -m1 'found_month >=' "$work/dashboard-$id.sql")" | cut -f1) $(query "$(grep -m1 'FROM organisation_totals' "$work/dashboard-$id.sql")" | cut -f1)"
+    raw_figures="$(query "$(grep -m1 'found_month >=' "$work/dashboard-$id.sql")" | cut -f2) $(query "$(grep -m1 'JOIN organisation_totals' "$work/dashboard-$id.sql")" | cut -f2)"
     [ "$server_figures" = "$raw_figures" ] ||
         { echo "the raw SQL answers SV03 E01 = $raw_figures, the server $server_figures: bench/statistics.sh is out of date with server/modules/statistics" >&2; exit 1; }
     printf '%-10s %-26s SV03 %s E01 %s (server = raw)\n' "$dialect" "$name" $server_figures

@@ -7,6 +7,18 @@
 
 namespace app::db {
 
+namespace {
+
+// A standby that does not answer at all (a host gone, packets dropped) must not hold the dashboard for the
+// operating system's connect timeout (minutes): give up after a few seconds and read the primary.
+std::string WithConnectTimeout(std::string url) {
+    if (url.find("connect_timeout=") != std::string::npos) return url;
+    url += url.find('?') == std::string::npos ? "?" : "&";
+    return url + "connect_timeout=3";
+}
+
+}  // namespace
+
 struct ReadReplicaDatabase::State {
     std::mutex mutex;
     std::shared_ptr<Database> standby;               // opened on first use, kept while it answers
@@ -18,7 +30,7 @@ struct ReadReplicaDatabase::State {
 ReadReplicaDatabase::ReadReplicaDatabase(Database& primary, std::string standby_url,
                                          const DatabaseOptions& options, std::chrono::seconds retry_after)
     : primary_(primary),
-      standby_url_(std::move(standby_url)),
+      standby_url_(WithConnectTimeout(std::move(standby_url))),
       options_(options),
       retry_after_(retry_after),
       state_(std::make_unique<State>()) {}

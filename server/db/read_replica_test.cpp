@@ -38,6 +38,18 @@ TEST(ReadReplicaTest, ReadsOnThePrimaryWhileTheStandbyCannotBeReached) {
     EXPECT_EQ(statistics.GetDialect(), primary.GetDialect());
 }
 
+TEST(ReadReplicaTest, ASilentStandbyIsGivenUpAfterAFewSeconds) {
+    testing::TestDatabase primary;
+    // libpq waits for the operating system's connect timeout (minutes) unless told otherwise.
+    const ReadReplicaDatabase plain(primary.Get(), "postgresql://reader@standby.internal/ankang", {});
+    EXPECT_NE(plain.Describe().find("standby.internal/ankang?connect_timeout=3"), std::string::npos);
+    const ReadReplicaDatabase with_query(primary.Get(), "postgresql://reader@standby/ankang?sslmode=require",
+                                         {});
+    EXPECT_NE(with_query.Describe().find("?sslmode=require&connect_timeout=3"), std::string::npos);
+    const ReadReplicaDatabase chosen(primary.Get(), kUnreachable, {});
+    EXPECT_NE(chosen.Describe().find("connect_timeout=2 "), std::string::npos);  // the operator's own value
+}
+
 TEST(ReadReplicaTest, RefusesWrites) {
     testing::TestDatabase primary;
     ReadReplicaDatabase statistics(primary.Get(), kUnreachable, {.read_connections = 1});
