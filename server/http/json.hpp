@@ -64,7 +64,10 @@ boost::json::object PageToJson(const Page<T>& page, ToJson&& to_json) {
     boost::json::array items;
     items.reserve(page.items.size());
     for (const T& item : page.items) items.push_back(to_json(item));
-    return boost::json::object{{"items", std::move(items)}, {"total", page.total}};
+    boost::json::object json{{"items", std::move(items)}, {"total", page.total}};
+    // Only when the count stopped at kListCountLimit + 1 (the big tables' lists): "more than 10,000".
+    if (page.total_capped) json["totalCapped"] = true;
+    return json;
 }
 
 }  // namespace app::http

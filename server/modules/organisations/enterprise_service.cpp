@@ -122,19 +122,19 @@ Page<Enterprise> EnterpriseService::Query(db::Session& session, const RequestCon
     std::string code_pattern = "%" + escaped + "%";
     for (char& c : code_pattern) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     Page<Enterprise> page;
-    page.total = session
-                     .Query("SELECT COUNT(*)" + std::string(kFrom) + std::string(kFilter), lower, upper,
-                            filter.keyword, name_pattern, code_pattern, organisation_lower,
-                            organisation_upper, filter.economic_component, filter.size_class,
-                            filter.industry_section, filter.coverage_type, filter.status)
-                     .Front()
-                     .GetInt64(0);
+    SetCappedTotal(page, session
+                             .Query(CappedCountSql(std::string(kFrom) + std::string(kFilter)), lower, upper,
+                                    filter.keyword, name_pattern, code_pattern, organisation_lower,
+                                    organisation_upper, filter.economic_component, filter.size_class,
+                                    filter.industry_section, filter.coverage_type, filter.status)
+                             .Front()
+                             .GetInt64(0));
     const db::Result rows =
         session.Query(std::string(kColumns) + std::string(kFrom) + std::string(kFilter) +
-                          " ORDER BY e.id DESC LIMIT $13 OFFSET $14",
+                          " ORDER BY e.id DESC" + LimitOffsetSql(limit, offset),
                       lower, upper, filter.keyword, name_pattern, code_pattern, organisation_lower,
                       organisation_upper, filter.economic_component, filter.size_class,
-                      filter.industry_section, filter.coverage_type, filter.status, limit, offset);
+                      filter.industry_section, filter.coverage_type, filter.status);
     for (const db::Row row : rows) page.items.push_back(ReadEnterprise(row));
     return page;
 }

@@ -451,18 +451,18 @@ Page<WorkerReport> Query(db::Session& session, const RequestContext& context, co
     const std::int64_t enterprise = filter.enterprise_id.value_or(0);
     const std::int64_t overdue = filter.overdue ? 1 : 0;
     Page<WorkerReport> page;
-    page.total =
-        session
-            .Query("SELECT COUNT(*)" + std::string(kFrom) + where, scope_lower, scope_upper, filter_lower,
-                   filter_upper, statuses, filter.anonymity, enterprise, overdue, today,
-                   filter.submitted_from, filter.submitted_to, filter.keyword, pattern, code_pattern)
-            .Front()
-            .GetInt64(0);
-    const db::Result rows = session.Query(
-        std::string(kColumns) + std::string(kFrom) + where + OrderBy(filter.sort) + " LIMIT $15 OFFSET $16",
-        scope_lower, scope_upper, filter_lower, filter_upper, statuses, filter.anonymity, enterprise, overdue,
-        today, filter.submitted_from, filter.submitted_to, filter.keyword, pattern, code_pattern, limit,
-        offset);
+    SetCappedTotal(
+        page, session
+                  .Query(CappedCountSql(std::string(kFrom) + where), scope_lower, scope_upper, filter_lower,
+                         filter_upper, statuses, filter.anonymity, enterprise, overdue, today,
+                         filter.submitted_from, filter.submitted_to, filter.keyword, pattern, code_pattern)
+                  .Front()
+                  .GetInt64(0));
+    const db::Result rows = session.Query(std::string(kColumns) + std::string(kFrom) + where +
+                                              OrderBy(filter.sort) + LimitOffsetSql(limit, offset),
+                                          scope_lower, scope_upper, filter_lower, filter_upper, statuses,
+                                          filter.anonymity, enterprise, overdue, today, filter.submitted_from,
+                                          filter.submitted_to, filter.keyword, pattern, code_pattern);
     for (const db::Row row : rows) page.items.push_back(ReadReport(row, today));
     return page;
 }

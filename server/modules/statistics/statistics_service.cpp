@@ -203,17 +203,18 @@ Page<EnterpriseFigures> StatisticsService::Enterprises(const RequestContext& con
                 "SELECT enterprises FROM organisation_totals WHERE organisation_id = $1", node.id);
             result.total = totals.Empty() ? 0 : totals.Front().GetInt64(0);
         } else {
-            result.total = session
-                               .Query("SELECT COUNT(*) FROM enterprises e" + std::string(kWhere), node.path,
-                                      upper, search, pattern)
-                               .Front()
-                               .GetInt64(0);
+            SetCappedTotal(result, session
+                                       .Query(CappedCountSql(" FROM enterprises e" + std::string(kWhere)),
+                                              node.path, upper, search, pattern)
+                                       .Front()
+                                       .GetInt64(0));
         }
         const db::Result rows = session.Query(
             "SELECT e.id, e.name, e.credit_code, o.name, e.covered FROM enterprises e"
             " JOIN organisations o ON o.id = e.organisation_id" +
-                std::string(kWhere) + " ORDER BY e.organisation_path, e.id LIMIT $5 OFFSET $6",
-            node.path, upper, search, pattern, page.page_size, page.Offset());
+                std::string(kWhere) + " ORDER BY e.organisation_path, e.id" +
+                LimitOffsetSql(page.page_size, page.Offset()),
+            node.path, upper, search, pattern);
         const std::string first_day = months.from + "-01";
         const std::string after_last_day = AddMonths(months.to, 1) + "-01";
         for (const db::Row row : rows) {

@@ -8,6 +8,8 @@ export type EpochMs = number
 export interface Page<T> {
   items: T[]
   total: number
+  /** The big tables' lists count at most 10,000 rows: true when there are more (total is then 10,001). */
+  totalCapped?: boolean
 }
 
 export interface PageQuery {

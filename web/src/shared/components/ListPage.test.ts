@@ -67,10 +67,11 @@ const formSlot = ({ model }: { model: Model }) =>
 function mountList(
   keys: string[],
   save: ListForm<Row, Model>['save'] = vi.fn(async () => undefined),
+  answer: Pick<Page<Row>, 'total' | 'totalCapped'> = { total: 42 },
 ) {
   const fetcher = vi.fn(async (): Promise<Page<Row>> => ({
     items: rows.map((r) => ({ ...r })),
-    total: 42,
+    ...answer,
   }))
   const form: ListForm<Row, Model> = {
     create: () => ({ username: '' }),
@@ -119,6 +120,23 @@ describe('ListPage', () => {
     expect(text).toContain('【李四】')
     expect(wrapper.find('.el-pagination__total').text()).toContain('42')
     expect(wrapper.findAll('[data-testid="list-edit"]')).toHaveLength(2)
+    wrapper.unmount()
+  })
+
+  it('says 10,000+ when the server stopped counting, and still pages', async () => {
+    const { wrapper } = mountList(Object.values(permissions), undefined, {
+      total: 10001,
+      totalCapped: true,
+    })
+    await flushPromises()
+    expect(wrapper.find('.el-pagination__total').exists()).toBe(false)
+    expect(wrapper.find('.list-total-capped').text()).toBe('共 10,000+ 条（请用筛选缩小范围）')
+    expect(wrapper.find('.el-pager').text()).toContain('501')
+    setLocale('en')
+    await flushPromises()
+    expect(wrapper.find('.list-total-capped').text()).toBe(
+      'Total 10,000+ (narrow it down with the filters)',
+    )
     wrapper.unmount()
   })
 

@@ -28,6 +28,7 @@ export function usePagedList<T, F extends object>(
   const filters = reactive(options.filters()) as F
   const items: Ref<T[]> = shallowRef([])
   const total = ref(0)
+  const totalCapped = ref(false)
   const page = ref(1)
   const pageSize = ref(options.pageSize ?? 20)
   const loading = ref(false)
@@ -53,6 +54,7 @@ export function usePagedList<T, F extends object>(
       }
       items.value = result.items
       total.value = result.total
+      totalCapped.value = result.totalCapped === true
     } catch (err) {
       if (mine !== sequence) return
       error.value = err
@@ -92,6 +94,7 @@ export function usePagedList<T, F extends object>(
     filters,
     items,
     total,
+    totalCapped,
     page,
     pageSize,
     loading,

@@ -7,6 +7,7 @@ const en: MessageSchema = {
     fullName: 'Trade Union Labour Protection Platform',
   },
   common: {
+    totalAtLeast: 'Total {count}+ (narrow it down with the filters)',
     search: 'Search',
     reset: 'Reset',
     add: 'Add',

@@ -5,6 +5,7 @@ const zhCN = {
     fullName: '工会劳动保护工作平台',
   },
   common: {
+    totalAtLeast: '共 {count}+ 条（请用筛选缩小范围）',
     search: '搜索',
     reset: '重置',
     add: '新增',
