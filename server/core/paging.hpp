@@ -37,8 +37,17 @@ void SetCappedTotal(Page<T>& page, std::int64_t counted) {
     page.total_capped = counted > kListCountLimit;
 }
 
-// " LIMIT n OFFSET m" as literals. SQLite chooses its plan knowing a small LIMIT; bound as a parameter the
-// same filtered list scanned the whole hazards table backwards (1.9 s against 0.03 s, bench/run).
+// " LIMIT n OFFSET m" as literals, for a page statement when the capped count found few rows. How the big
+// lists fetch a page depends on how many rows match, and SQLite picks its plan by how the LIMIT is written
+// (bench/run, 5 million hazards):
+//   - few match (count not capped): a literal LIMIT makes SQLite fetch the matches through the scope's index
+//   and
+//     sort them — 0.03 s for 11 hazards of a county, where a bound LIMIT walked the whole table in id order
+//     (1.9 s);
+//   - many match (capped): a bound LIMIT makes SQLite walk the table in the sort order and stop after a page
+//   —
+//     milliseconds at a province's root, where a literal LIMIT fetched and sorted all 5 million (36 s).
+// PostgreSQL plans both forms well.
 std::string LimitOffsetSql(std::int64_t limit, std::int64_t offset);
 
 }  // namespace app

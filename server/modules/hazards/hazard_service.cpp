@@ -209,12 +209,18 @@ Page<Hazard> Query(db::Session& session, const RequestContext& context, const Ha
                                     filter.found_to, filter.keyword, pattern, code_pattern)
                              .Front()
                              .GetInt64(0));
+    // LIMIT bound when many match, literal when few (LimitOffsetSql).
+    const std::string statement = std::string(kColumns) + std::string(kFrom) + where + OrderBy(filter.sort);
     const db::Result rows =
-        session.Query(std::string(kColumns) + std::string(kFrom) + where + OrderBy(filter.sort) +
-                          LimitOffsetSql(limit, offset),
-                      scope_lower, scope_upper, filter_lower, filter_upper, statuses, filter.grade,
-                      filter.category, filter.source, enterprise, overdue, today, filter.found_from,
-                      filter.found_to, filter.keyword, pattern, code_pattern);
+        page.total_capped
+            ? session.Query(statement + " LIMIT $17 OFFSET $18", scope_lower, scope_upper, filter_lower,
+                            filter_upper, statuses, filter.grade, filter.category, filter.source, enterprise,
+                            overdue, today, filter.found_from, filter.found_to, filter.keyword, pattern,
+                            code_pattern, limit, offset)
+            : session.Query(statement + LimitOffsetSql(limit, offset), scope_lower, scope_upper, filter_lower,
+                            filter_upper, statuses, filter.grade, filter.category, filter.source, enterprise,
+                            overdue, today, filter.found_from, filter.found_to, filter.keyword, pattern,
+                            code_pattern);
     for (const db::Row row : rows) page.items.push_back(ReadHazard(row, today));
     return page;
 }

@@ -129,12 +129,19 @@ Page<Enterprise> EnterpriseService::Query(db::Session& session, const RequestCon
                                     filter.industry_section, filter.coverage_type, filter.status)
                              .Front()
                              .GetInt64(0));
+    // LIMIT bound when many match, literal when few (LimitOffsetSql).
+    const std::string statement =
+        std::string(kColumns) + std::string(kFrom) + std::string(kFilter) + " ORDER BY e.id DESC";
     const db::Result rows =
-        session.Query(std::string(kColumns) + std::string(kFrom) + std::string(kFilter) +
-                          " ORDER BY e.id DESC" + LimitOffsetSql(limit, offset),
-                      lower, upper, filter.keyword, name_pattern, code_pattern, organisation_lower,
-                      organisation_upper, filter.economic_component, filter.size_class,
-                      filter.industry_section, filter.coverage_type, filter.status);
+        page.total_capped
+            ? session.Query(statement + " LIMIT $13 OFFSET $14", lower, upper, filter.keyword, name_pattern,
+                            code_pattern, organisation_lower, organisation_upper, filter.economic_component,
+                            filter.size_class, filter.industry_section, filter.coverage_type, filter.status,
+                            limit, offset)
+            : session.Query(statement + LimitOffsetSql(limit, offset), lower, upper, filter.keyword,
+                            name_pattern, code_pattern, organisation_lower, organisation_upper,
+                            filter.economic_component, filter.size_class, filter.industry_section,
+                            filter.coverage_type, filter.status);
     for (const db::Row row : rows) page.items.push_back(ReadEnterprise(row));
     return page;
 }

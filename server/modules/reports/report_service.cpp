@@ -458,11 +458,17 @@ Page<WorkerReport> Query(db::Session& session, const RequestContext& context, co
                          filter.submitted_from, filter.submitted_to, filter.keyword, pattern, code_pattern)
                   .Front()
                   .GetInt64(0));
-    const db::Result rows = session.Query(std::string(kColumns) + std::string(kFrom) + where +
-                                              OrderBy(filter.sort) + LimitOffsetSql(limit, offset),
-                                          scope_lower, scope_upper, filter_lower, filter_upper, statuses,
-                                          filter.anonymity, enterprise, overdue, today, filter.submitted_from,
-                                          filter.submitted_to, filter.keyword, pattern, code_pattern);
+    // LIMIT bound when many match, literal when few (LimitOffsetSql).
+    const std::string statement = std::string(kColumns) + std::string(kFrom) + where + OrderBy(filter.sort);
+    const db::Result rows =
+        page.total_capped ? session.Query(statement + " LIMIT $15 OFFSET $16", scope_lower, scope_upper,
+                                          filter_lower, filter_upper, statuses, filter.anonymity, enterprise,
+                                          overdue, today, filter.submitted_from, filter.submitted_to,
+                                          filter.keyword, pattern, code_pattern, limit, offset)
+                          : session.Query(statement + LimitOffsetSql(limit, offset), scope_lower, scope_upper,
+                                          filter_lower, filter_upper, statuses, filter.anonymity, enterprise,
+                                          overdue, today, filter.submitted_from, filter.submitted_to,
+                                          filter.keyword, pattern, code_pattern);
     for (const db::Row row : rows) page.items.push_back(ReadReport(row, today));
     return page;
 }
