@@ -29,7 +29,8 @@ import { waitUntil } from './support/browser.mjs';
 
 const run = promisify(execFile);
 const script = path.join(repoRoot, 'scripts', 'scale-out.sh');
-const BASE_PORT = 55600;
+// Below the ephemeral range (32768–60999), where parallel tests' connections and port-0 servers live.
+const BASE_PORT = 29600;
 const JOB = 'hazard-deadlines';
 
 /** Today in Asia/Shanghai (the server's calendar). */

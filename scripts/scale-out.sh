@@ -6,7 +6,8 @@
 #   scripts/scale-out.sh start DIR [BASE_PORT]   → prints name=value lines (below); demo data in the primary
 #   scripts/scale-out.sh stop DIR
 #
-# Ports: BASE primary, BASE+1 standby, BASE+2 and BASE+3 the two servers, BASE+4 nginx (default BASE 55600).
+# Ports: BASE primary, BASE+1 standby, BASE+2 and BASE+3 the two servers, BASE+4 nginx (default BASE 29600: below the kernel's
+# ephemeral range, 32768–60999, where a parallel test's outgoing connection or port-0 server may hold a port).
 # Printed: nginx, server1, server2 (base URLs), primary, standby (database URLs), server1_pid, server2_pid.
 # Environment: ANKANG_E2E_BINARY (default build/dev/server/ankang), ANKANG_E2E_STATIC_DIR (default web/dist, if
 # built), SCALE_OUT_SCHEDULER_INTERVAL (seconds, default 1), SCALE_OUT_DEMO (1: load the demo province, default).
@@ -16,7 +17,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 action=${1:?start or stop}
 dir=${2:?directory}
-base=${3:-55600}
+base=${3:-29600}
 bin=/usr/lib/postgresql/15/bin
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
@@ -61,6 +62,12 @@ interval=${SCALE_OUT_SCHEDULER_INTERVAL:-1}
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is not installed (scripts/setup.sh --with-nginx)" >&2; exit 1; }
 PATH=$PATH:/usr/sbin
 primary_port=$base standby_port=$((base + 1)) port1=$((base + 2)) port2=$((base + 3)) nginx_port=$((base + 4))
+for port in "$primary_port" "$standby_port" "$port1" "$port2" "$nginx_port"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "scale-out: port $port on 127.0.0.1 is in use; choose another BASE_PORT" >&2
+        exit 1
+    fi
+done
 mkdir -p "$dir"
 chmod 755 "$dir"
 [ "$(id -u)" = 0 ] && chown postgres: "$dir"

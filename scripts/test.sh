@@ -46,11 +46,13 @@ run_node_tests() {  # run_node_tests NAME FILES... (environment already set by c
     # machine, which leaves a core idle while a server starts or a browser waits). Each file starts its own
     # servers on their own ports and databases, so files do not share state.
     node --test --test-concurrency="$jobs" --test-reporter=spec "$@" 2>&1 | tee "$log" | tail -n 40
-    local passed failed
+    local passed failed cancelled
     passed=$(grep -E "^ℹ pass [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+")
     failed=$(grep -E "^ℹ fail [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+")
+    # Tests whose before() hook failed are "cancelled", not "fail": they did not pass, so they count as failed.
+    cancelled=$(grep -E "^ℹ cancelled [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+")
     if [ -z "$passed" ]; then record "$name" 0 1 "node test runner did not finish"; return; fi
-    record "$name" "$passed" "$failed" "# pass $passed, # fail $failed"
+    record "$name" "$passed" "$((failed + ${cancelled:-0}))" "# pass $passed, # fail $failed, # cancelled ${cancelled:-0}"
 }
 
 echo "== C++ unit and service tests on SQLite"
