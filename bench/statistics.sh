@@ -91,15 +91,15 @@ indicators() {
     fi
     cat <<SQL
 SELECT c.path FROM organisations c WHERE $subject;
-SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards), SUM(CASE WHEN r.closed_month <> '' AND r.closed_month <= '$to' THEN r.hazards END) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.found_month >= '$from' AND r.found_month <= '$to' AND r.state <> 'REJECTED' GROUP BY c.path;
-SELECT c.path, SUM(r.hazards), SUM(r.on_time * r.hazards) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.closed_month >= '$from' AND r.closed_month <= '$to' GROUP BY c.path;
-SELECT c.path, SUM(r.reports), SUM(CASE WHEN r.state IN ('ACCEPTED', 'DUPLICATE', 'RESOLVED') THEN r.reports END), SUM(r.acknowledged * r.reports), SUM(r.acknowledge_seconds) FROM organisations c JOIN report_rollups r ON r.organisation_id = c.id WHERE $subject AND r.month >= '$from' AND r.month <= '$to' GROUP BY c.path;
+SELECT c.path || '', SUM(r.hazards), SUM(r.major * r.hazards), SUM(CASE WHEN r.closed_month <> '' AND r.closed_month <= '$to' THEN r.hazards END) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.found_month >= '$from' AND r.found_month <= '$to' AND r.state <> 'REJECTED' GROUP BY 1;
+SELECT c.path || '', SUM(r.hazards), SUM(r.on_time * r.hazards) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.closed_month >= '$from' AND r.closed_month <= '$to' GROUP BY 1;
+SELECT c.path || '', SUM(r.reports), SUM(CASE WHEN r.state IN ('ACCEPTED', 'DUPLICATE', 'RESOLVED') THEN r.reports END), SUM(r.acknowledged * r.reports), SUM(r.acknowledge_seconds) FROM organisations c JOIN report_rollups r ON r.organisation_id = c.id WHERE $subject AND r.month >= '$from' AND r.month <= '$to' GROUP BY 1;
 SELECT substr(e.organisation_path, 1, $length), COUNT(*), COUNT(DISTINCT i.enterprise_id) FROM inspections i CROSS JOIN enterprises e WHERE e.id = i.enterprise_id AND e.organisation_path >= '$path' AND e.organisation_path < '$upper' AND i.status IN ('CLOSED', 'FOLLOW_UP') AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) >= $start AND COALESCE(i.started_at, i.closed_at, i.status_changed_at) < $end GROUP BY 1;
 SELECT substr(o.path, 1, $length), COUNT(*) FROM union_documents d CROSS JOIN organisations o WHERE o.id = d.organisation_id AND o.path >= '$path' AND o.path < '$upper' AND d.issued_at >= $start AND d.issued_at < $end GROUP BY 1;
 SQL
     [ "$stocks" = yes ] || return 0
     cat <<SQL
-SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards), SUM(CASE WHEN r.state = 'OVERDUE' THEN r.hazards END) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.state IN ('OPEN', 'OVERDUE') GROUP BY c.path;
+SELECT c.path || '', SUM(r.hazards), SUM(r.major * r.hazards), SUM(CASE WHEN r.state = 'OVERDUE' THEN r.hazards END) FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE $subject AND r.state IN ('OPEN', 'OVERDUE') GROUP BY 1;
 SELECT c.path, t.enterprises, t.workers, t.covered, t.covered_workers, t.non_public, t.non_public_covered, t.small_and_micro, t.small_and_micro_covered, t.with_committee, t.inspectors, t.committees, t.group_inspectors, t.mass_supervisors FROM organisations c JOIN organisation_totals t ON t.organisation_id = c.id WHERE $subject;
 SELECT substr(o.path, 1, $length), SUM(st.fulltime_lp_cadres), SUM(st.parttime_lp_cadres), SUM(st.budget_planned_fen), SUM(st.budget_spent_fen) FROM lp_staffing st JOIN organisations o ON o.id = st.organisation_id WHERE st.year = ${to%-*} AND o.path >= '$path' AND o.path < '$upper' GROUP BY 1;
 SQL

@@ -165,26 +165,29 @@ std::map<std::string, IndicatorValues> GroupedIndicators(db::Session& session, c
             for (std::string_view code : codes) values[std::string(code)];
     };
 
-    // Hazards and reports: the subjects' own roll-up rows (ADR 0013).
+    // Hazards and reports: the subjects' own roll-up rows (ADR 0013). Grouped by `c.path || ''`, an
+    // expression: grouped by the column itself SQLite walked all 30,000 organisations in path order to save a
+    // sort rather than take the few children through organisations_parent_idx (26 ms instead of 1 ms for a
+    // county).
     zero({"SV03", "SV04", "SV06N", "SV05", "SV05T", "SV11", "SV11A", "R01", "R01S"});
-    add(session.Query("SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards),"
+    add(session.Query("SELECT c.path || '', SUM(r.hazards), SUM(r.major * r.hazards),"
                       " SUM(CASE WHEN r.closed_month <> '' AND r.closed_month <= $3 THEN r.hazards END)"
                       " FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE " +
                           subject +
                           " AND r.found_month >= $2 AND r.found_month <= $3 AND r.state <> 'REJECTED'"
-                          " GROUP BY c.path",
+                          " GROUP BY 1",
                       path, months.from, months.to),
         {"SV03", "SV04", "SV06N"});
-    add(session.Query("SELECT c.path, SUM(r.hazards), SUM(r.on_time * r.hazards)"
+    add(session.Query("SELECT c.path || '', SUM(r.hazards), SUM(r.on_time * r.hazards)"
                       " FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE " +
-                          subject + " AND r.closed_month >= $2 AND r.closed_month <= $3 GROUP BY c.path",
+                          subject + " AND r.closed_month >= $2 AND r.closed_month <= $3 GROUP BY 1",
                       path, months.from, months.to),
         {"SV05", "SV05T"});
-    add(session.Query("SELECT c.path, SUM(r.reports),"
+    add(session.Query("SELECT c.path || '', SUM(r.reports),"
                       " SUM(CASE WHEN r.state IN ('ACCEPTED', 'DUPLICATE', 'RESOLVED') THEN r.reports END),"
                       " SUM(r.acknowledged * r.reports), SUM(r.acknowledge_seconds)"
                       " FROM organisations c JOIN report_rollups r ON r.organisation_id = c.id WHERE " +
-                          subject + " AND r.month >= $2 AND r.month <= $3 GROUP BY c.path",
+                          subject + " AND r.month >= $2 AND r.month <= $3 GROUP BY 1",
                       path, months.from, months.to),
         {"SV11", "SV11A", "R01", "R01S"});
 
@@ -213,10 +216,10 @@ std::map<std::string, IndicatorValues> GroupedIndicators(db::Session& session, c
     if (stocks == StockValues::kSkip) return grouped;
 
     zero({"H01", "H02", "H03"});
-    add(session.Query("SELECT c.path, SUM(r.hazards), SUM(r.major * r.hazards),"
+    add(session.Query("SELECT c.path || '', SUM(r.hazards), SUM(r.major * r.hazards),"
                       " SUM(CASE WHEN r.state = 'OVERDUE' THEN r.hazards END)"
                       " FROM organisations c JOIN hazard_rollups r ON r.organisation_id = c.id WHERE " +
-                          subject + " AND r.state IN ('OPEN', 'OVERDUE') GROUP BY c.path",
+                          subject + " AND r.state IN ('OPEN', 'OVERDUE') GROUP BY 1",
                       path),
         {"H01", "H02", "H03"});
     // Coverage, inspectors, committees and volunteers: the subjects' subtree totals, one row each (migration
